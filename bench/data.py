@@ -8,7 +8,8 @@ import argparse, json, subprocess, sys, tempfile
 CHILD = r'''
 import json, resource, sys, time
 from pathlib import Path
-from dsvae.data import build_lpc, load_lpc, make_toy
+from dsvae.lpc import build_lpc, load_lpc
+from dsvae.toy import make_toy
 what, lpc, cache = sys.argv[1:4]
 t = time.perf_counter()
 if what == 'lpc build': d = build_lpc(lpc)
@@ -24,6 +25,8 @@ def run(what, lpc, cache):
     return json.loads(out.strip().splitlines()[-1])
 
 if __name__ == '__main__':
+    import platform, subprocess
+    print(subprocess.getoutput("lscpu | grep -E 'Model name'").split(':')[-1].strip(), '|', platform.python_version())
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument('--lpc', default='../shared/lpc_sprites', help='folder of the LPC layer sheets')
     a = p.parse_args()

@@ -1,24 +1,25 @@
-"""Make the README's pictures from a trained checkpoint: the swap figure and what the two widgets draw.
+"""Make the README's pictures from a trained checkpoint (or the shipped model): the swap figure and what the two widgets draw.
 
-Usage: python tools/readme_images.py CHECKPOINT [--source lpc --path ../shared/lpc_sprites] [--out nbs/images]
+Usage: python tools/readme_images.py [CHECKPOINT] [--source lpc --path ../shared/lpc_sprites] [--out nbs/images]
 """
 import argparse
 from pathlib import Path
 import matplotlib; matplotlib.use('Agg')
 import matplotlib.pyplot as plt
-from dsvae.data import get_sprites
-from dsvae.train import quick_model, pick_pairs, swap_figure
+from dsvae.sources import get_sprites
+from dsvae.checkpoint import load_checkpoint, pretrained
+from dsvae.probe import swap_pairs, swap_figure
 from dsvae.swap_widget import swap_widget
 from dsvae.similarity_explorer import similarity_explorer
 
 if __name__ == '__main__':
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument('checkpoint'); p.add_argument('--source', default='toy'); p.add_argument('--path'); p.add_argument('--out', default='nbs/images')
+    p.add_argument('checkpoint', nargs='?'); p.add_argument('--source', default='lpc'); p.add_argument('--path'); p.add_argument('--out', default='nbs/images')
     a = p.parse_args()
     out, test = Path(a.out), get_sprites(a.source, a.path)['test']
-    model = quick_model(None, a.checkpoint)
+    model = (load_checkpoint(a.checkpoint) if a.checkpoint else pretrained()).eval()
     out.mkdir(parents=True, exist_ok=True)
-    swap_figure(model, test, pick_pairs(test, 3, seed=1), out / f'swaps_{a.source}.png'); plt.close('all')
+    swap_figure(model, test, swap_pairs(test, 3, seed=1), out / f'swaps_{a.source}.png'); plt.close('all')
     sw = swap_widget(model, test).state
     sw.b.slider.value = 5
     (out / f'swap_widget_{a.source}.png').write_bytes(sw.grid.value)
