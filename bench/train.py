@@ -1,58 +1,65 @@
-"""Training throughput of the DSVAE presets at fp32 and bf16, and achieved FLOP/s as a fraction of a matmul peak.
+"""Training throughput of the DSVAE: sequences/s of full training steps per preset, objective, precision, batch size and compile.
 
-Usage: python bench/train.py [--presets small paper] [--bs 64] [--steps 5] [--device cpu|cuda]
+Usage: python bench/train.py [--presets small] [--objectives none flip cdsvae] [--bs 64 128] [--steps 5] [--compile] [--device cpu|cuda]
 
-For each preset and precision: sequences per second of full training steps (forward, ELBO, backward, Adam) on random
-videos, FLOP per sequence counted by torch's FlopCounterMode (convolutions and matmuls, forward and backward; the
-LSTM kernels are not counted, so the fraction is a lower bound), and the same run's peak: a large square matmul of
-the same dtype timed on the same device.
+Each case times full training steps (forward, loss with its objectives, backward, Adam) on random videos in [0, 1],
+after two warm-up steps. bf16 runs only where the device has it (`fast_precision`): on CPUs with AVX2 only it is
+emulated and slow, so it is skipped there. The CPU model and its relevant flags are printed first, because these
+machines differ. Run it alone: another heavy process on the same cores makes every figure meaningless.
 """
-import argparse, time, torch
-from torch.utils.flop_counter import FlopCounterMode
-from dsvae.model import DSVAE, PRESETS
+import argparse, platform, subprocess, time, torch
+from dsvae.model import DSVAE, PRESETS, fast_precision
 from dsvae.loss import ELBOLoss
+from dsvae.objectives import add_objectives
 
-def matmul_peak(dtype, device, n=4096, reps=5):
-    "FLOP/s of an n x n matmul in `dtype` on `device`"
-    a, b = torch.randn(n, n, device=device, dtype=dtype), torch.randn(n, n, device=device, dtype=dtype)
-    a @ b; sync(device); t = time.perf_counter()
-    for _ in range(reps): a @ b
-    sync(device); return 2 * n ** 3 * reps / (time.perf_counter() - t)
+OBJECTIVES = {'none': {}, 'flip': {'flip': 10.}, 'cdsvae': {'contrast_f': 10., 'contrast_z': 10., 'mi': 1.},
+              'cdsvae+flip': {'contrast_f': 10., 'contrast_z': 10., 'mi': 1., 'flip': 10.}}
 
-def sync(device):
-    if device.type == 'cuda': torch.cuda.synchronize()
+def machine(device):
+    "One line naming the device: GPU name, or CPU model, threads and its bf16-relevant flags"
+    if device.type == 'cuda': return f'GPU {torch.cuda.get_device_name()}'
+    model = subprocess.getoutput("lscpu | grep 'Model name'").split(':')[-1].strip() or platform.processor()
+    flags = set(subprocess.getoutput("grep -m1 flags /proc/cpuinfo").split())
+    return f"CPU {model}, {torch.get_num_threads()} threads, flags: {' '.join(f for f in ('avx2', 'avx512f', 'avx512_bf16', 'amx_bf16') if f in flags)}"
 
-def make_step(preset, dtype, device, bs):
+def make_step(preset, objectives, dtype, device, bs, compile_model):
     m = DSVAE(PRESETS[preset]).to(device).to(memory_format=torch.channels_last)
-    opt, lf = torch.optim.Adam(m.parameters(), 1e-3), ELBOLoss()
+    lf = add_objectives(ELBOLoss('gaussian'), m, objectives)
+    fwd = torch.compile(m) if compile_model else m
+    opt = torch.optim.Adam(m.parameters(), 1e-3)
     x = torch.rand(bs, 8, 64, 64, 3, device=device).permute(0, 1, 4, 2, 3)
     def step():
-        with torch.autocast(device.type, dtype=torch.bfloat16, enabled=dtype == torch.bfloat16):
-            loss = lf(m(x), x)
+        with torch.autocast(device.type, dtype=torch.bfloat16, enabled=dtype == torch.bfloat16): loss = lf(fwd(x), x)
         loss.backward(); opt.step(); opt.zero_grad(set_to_none=True)
     return step
 
-def bench(preset, dtype, device, bs, steps):
-    step = make_step(preset, dtype, device, bs)
-    with FlopCounterMode(display=False) as fc: step()
-    step(); sync(device); t = time.perf_counter()
+def bench(steps, device, *args):
+    step = make_step(*args)
+    for _ in range(2): step()
+    if device.type == 'cuda': torch.cuda.synchronize()
+    t = time.perf_counter()
     for _ in range(steps): step()
-    sync(device); dt = (time.perf_counter() - t) / steps
-    return bs / dt, fc.get_total_flops() / bs
+    if device.type == 'cuda': torch.cuda.synchronize()
+    return (time.perf_counter() - t) / steps
 
 if __name__ == '__main__':
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument('--presets', nargs='+', default=['small', 'paper'])
-    p.add_argument('--bs', type=int, default=64)
+    p.add_argument('--presets', nargs='+', default=['small'])
+    p.add_argument('--objectives', nargs='+', default=list(OBJECTIVES), choices=list(OBJECTIVES))
+    p.add_argument('--bs', nargs='+', type=int, default=[64])
     p.add_argument('--steps', type=int, default=5)
+    p.add_argument('--compile', action='store_true', help='also time torch.compile of the model')
     p.add_argument('--device', default='cuda' if torch.cuda.is_available() else 'cpu')
     a = p.parse_args()
     dev = torch.device(a.device)
-    print(f'device {dev} ({torch.cuda.get_device_name() if dev.type == "cuda" else f"{torch.get_num_threads()} CPU threads"}), batch {a.bs}')
-    peaks = {d: matmul_peak(d, dev) for d in (torch.float32, torch.bfloat16)}
-    for d, v in peaks.items(): print(f'matmul peak {str(d)[6:]:>8}: {v / 1e12:7.2f} TFLOP/s')
+    dtypes = [torch.float32] + ([torch.bfloat16] if fast_precision(dev) == 'bf16' else [])
+    print(machine(dev), '| torch', torch.__version__, '| bf16:', 'yes' if len(dtypes) == 2 else 'no (skipped)', flush=True)
+    print(f"{'preset':>8} {'objectives':>12} {'dtype':>9} {'bs':>4} {'compile':>7} {'seq/s':>8}", flush=True)
     for preset in a.presets:
-        res = {d: bench(preset, d, dev, a.bs, a.steps) for d in (torch.float32, torch.bfloat16)}
-        for d, (sps, fl) in res.items():
-            print(f'{preset:>5} {str(d)[6:]:>8}: {sps:8.1f} seq/s  {fl / 1e9:6.2f} GFLOP/seq  {sps * fl / 1e12:6.2f} TFLOP/s = {100 * sps * fl / peaks[d]:5.1f}% of matmul peak')
-        print(f'{preset:>5} bf16 / fp32 speed-up: {res[torch.bfloat16][0] / res[torch.float32][0]:.2f}x')
+        for obj in a.objectives:
+            for dt in dtypes:
+                for bs in a.bs:
+                    for comp in ([False, True] if a.compile else [False]):
+                        try: sps = f'{bs / bench(a.steps, dev, preset, OBJECTIVES[obj], dt, dev, bs, comp):8.1f}'
+                        except Exception as e: sps = f'failed: {type(e).__name__}'
+                        print(f'{preset:>8} {obj:>12} {str(dt)[6:]:>9} {bs:>4} {str(comp):>7} {sps}', flush=True)
