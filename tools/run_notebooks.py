@@ -2,8 +2,8 @@
 
 Usage: python tools/run_notebooks.py [NAMES ...]      (default: every nbs/[0-9]*.ipynb; then run nbdev-clean)
 
-Cells flagged `slow` or `cuda` are skipped, as under nbdev-test. Progress bars are switched off (fastai's table of epochs
-stays), run times in the outputs are replaced by '…' so that a re-run changes only what really changed, tracebacks are
+Cells flagged `slow` or `cuda` are skipped, as under nbdev-test. fastai's progress shows as in Jupyter, and only its last
+state — the table of epochs — is kept; run times in the outputs are replaced by '…' so that a re-run changes only what really changed, tracebacks are
 refused (the notebook must run clean), and PNG images are reduced to 256 colours when a notebook would pass 1.5 MB.
 """
 import argparse, base64, io, re, sys, time
@@ -13,7 +13,8 @@ from execnb.shell import CaptureShell
 from PIL import Image
 
 ROOT = Path(__file__).parents[1]
-PRELUDE = "import fastprogress.fastprogress as _fp; _fp.NO_BAR = True\nimport matplotlib; matplotlib.rcParams['figure.dpi'] = 72"
+PRELUDE = ("import fastprogress.fastprogress as _fp; _fp.master_bar, _fp.progress_bar = _fp.NBMasterBar, _fp.NBProgressBar\n"
+           "import matplotlib; matplotlib.rcParams['figure.dpi'] = 72")
 TIMES = [(re.compile(r'\b\d+:\d\d\b'), '…'), (re.compile(r'\[\s*\d+ s\]'), '[… s]'), (re.compile(r'(?<=  )\d+(\.\d+)? s\b'), '… s'),
          (re.compile(r'(trained in|loaded in|in) \d+(\.\d+)? s\b'), r'\1 … s')]
 
@@ -33,9 +34,15 @@ def shrink_png(b64:str) -> str:
     small = base64.b64encode(buf.getvalue()).decode()
     return small if len(small) < len(b64) else b64
 
+def last_progress(outputs:list) -> list:
+    "`outputs` with only the last of fastai's progress displays (the finished table of epochs)"
+    prog = [i for i, o in enumerate(outputs) if 'class="fastprogress"' in ''.join(o.get('data', {}).get('text/html', ''))]
+    return [o for i, o in enumerate(outputs) if i not in prog[:-1]]
+
 def tidy(nb, shrink:bool=False):
-    "Steady text outputs and (with `shrink`) smaller PNGs, in place; raise if an output holds a traceback"
+    "Steady text outputs, one progress table per cell, and (with `shrink`) smaller PNGs, in place; raise on a traceback"
     for c in nb.cells:
+        if 'outputs' in c: c['outputs'] = last_progress(c['outputs'])
         for o in c.get('outputs', []):
             if o.get('output_type') == 'error' or 'Traceback (most recent call last)' in str(o): raise RuntimeError(f'a cell failed: {c.source[:200]}')
             if 'text' in o: o['text'] = steady(''.join(o['text']))
