@@ -47,7 +47,9 @@ def browser():
         yield b
         b.close()
 
-SHOTS = Path(os.environ.get('DSVAE_SHOTS') or tempfile.mkdtemp(prefix='dsvae-shots-'))
+def shots() -> Path:
+    "Where screenshots go: $DSVAE_SHOTS, or a new temporary folder"
+    return Path(os.environ.get('DSVAE_SHOTS') or tempfile.mkdtemp(prefix='dsvae-shots-'))
 
 def open_and_run(browser, lab, name):
     "Open notebook `name` in JupyterLab, run all cells, wait until the kernel is idle; the page and its console errors"
@@ -96,7 +98,7 @@ def no_errors(errors, lab, box):
 def test_swap_widget_in_a_browser(browser, lab):
     page, errors = open_and_run(browser, lab, '06_swap_widget.ipynb')
     box = widget(page); grid = box.locator('img').nth(1)
-    box.scroll_into_view_if_needed(); page.screenshot(path=SHOTS / 'swap_widget.png', full_page=False)
+    box.scroll_into_view_if_needed(); out = shots(); page.screenshot(path=out / 'swap_widget.png', full_page=False)
     sliders = box.locator('.widget-hslider')
     g0 = picture(grid)
     slider_keys(page, sliders.nth(1), 'ArrowRight')                               # sprite B: one step
@@ -113,7 +115,7 @@ def test_swap_widget_in_a_browser(browser, lab):
     assert picture(grid) == g2, 'reset did not restore the picture'
     assert '0.00' in f_off.inner_text(), f_off.inner_text()
     no_errors(errors, lab, box)
-    box.screenshot(path=SHOTS / 'swap_widget_box.png')
+    box.screenshot(path=out / 'swap_widget_box.png')
 
 def test_similarity_explorer_in_a_browser(browser, lab):
     page, errors = open_and_run(browser, lab, '07_similarity_explorer.ipynb')
@@ -130,4 +132,4 @@ def test_similarity_explorer_in_a_browser(browser, lab):
     page.wait_for_timeout(1000)
     assert re.search(r'row 1 = video \d+', box.inner_text()), box.inner_text()[:500]
     no_errors(errors, lab, box)
-    box.screenshot(path=SHOTS / 'similarity_explorer_box.png')
+    box.screenshot(path=shots() / 'similarity_explorer_box.png')
