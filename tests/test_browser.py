@@ -23,6 +23,11 @@ pytestmark = pytest.mark.skipif(os.environ.get('DSVAE_BROWSER_TEST') != '1' or n
 def free_port():
     with socket.socket() as s: s.bind(('127.0.0.1', 0)); return s.getsockname()[1]
 
+def lpc_env() -> dict:
+    "DSVAE_LPC for the kernels, which run in a copy of nbs/ where ../shared is not beside them"
+    p = ROOT.parent / 'shared' / 'lpc_sprites'
+    return {'DSVAE_LPC': str(p)} if p.is_dir() and 'DSVAE_LPC' not in os.environ else {}
+
 @pytest.fixture(scope='module')
 def lab(tmp_path_factory):
     "A JupyterLab server on 127.0.0.1 serving a copy of nbs/, with the app exposed to the page; yields (url, log path)"
@@ -31,7 +36,7 @@ def lab(tmp_path_factory):
     cmd = [sys.executable, '-m', 'jupyterlab', '--no-browser', '--ip=127.0.0.1', f'--port={port}', f'--IdentityProvider.token={token}',
            f'--ServerApp.root_dir={root / "nbs"}', '--LabApp.expose_app_in_browser=True', '--ServerApp.disable_check_xsrf=True', '--allow-root',
            f'--LabApp.workspaces_dir={root / "workspaces"}']
-    srv = subprocess.Popen(cmd, stdout=open(log, 'w'), stderr=subprocess.STDOUT, env={**os.environ, 'OMP_NUM_THREADS': '2'})
+    srv = subprocess.Popen(cmd, stdout=open(log, 'w'), stderr=subprocess.STDOUT, env={**os.environ, 'OMP_NUM_THREADS': '2', **lpc_env()})
     url = f'http://127.0.0.1:{port}'
     for _ in range(120):
         try: socket.create_connection(('127.0.0.1', port), timeout=1).close(); break
@@ -58,7 +63,7 @@ def open_and_run(browser, lab, name):
     errors = []
     page.on('console', lambda m: errors.append(m.text) if m.type == 'error' else None)
     page.on('pageerror', lambda e: errors.append(str(e)))
-    page.goto(f'{url}/lab/tree/{name}?token={token}')
+    page.goto(f'{url}/lab/tree/{name}?reset&token={token}')   # reset: not the tabs of an earlier test
     page.wait_for_function('window.jupyterapp && window.jupyterapp.shell.currentWidget && window.jupyterapp.shell.currentWidget.sessionContext'
                            ' && window.jupyterapp.shell.currentWidget.sessionContext.session', timeout=120_000)
     page.wait_for_function("window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === 'idle'", timeout=120_000)
@@ -69,8 +74,8 @@ def open_and_run(browser, lab, name):
     return page, errors
 
 def widget(page):
-    "The first widget the notebook displays (the one a user sees; the notebook's tests drive a second copy)"
-    return page.locator('.jp-OutputArea-output .widget-vbox').first
+    "The first widget the open notebook displays (the one a user sees; the notebook's tests drive a second copy)"
+    return page.locator('.jp-NotebookPanel:visible').locator('.jp-OutputArea-output .widget-vbox').first
 
 def picture(loc) -> bytes:
     "A screenshot of element `loc` (a still picture: compare these, not GIF frames)"
@@ -98,7 +103,7 @@ def no_errors(errors, lab, box):
 def test_swap_widget_in_a_browser(browser, lab):
     page, errors = open_and_run(browser, lab, '06_swap_widget.ipynb')
     box = widget(page); grid = box.locator('img').nth(1)
-    box.scroll_into_view_if_needed(); out = shots(); page.screenshot(path=out / 'swap_widget.png', full_page=False)
+    box.scroll_into_view_if_needed(); out = shots(); box.screenshot(path=out / 'swap_widget.png')   # as a user first sees it
     sliders = box.locator('.widget-hslider')
     g0 = picture(grid)
     slider_keys(page, sliders.nth(1), 'ArrowRight')                               # sprite B: one step
@@ -115,12 +120,12 @@ def test_swap_widget_in_a_browser(browser, lab):
     assert picture(grid) == g2, 'reset did not restore the picture'
     assert '0.00' in f_off.inner_text(), f_off.inner_text()
     no_errors(errors, lab, box)
-    box.screenshot(path=out / 'swap_widget_box.png')
+    box.screenshot(path=out / 'swap_widget_after.png')
 
 def test_similarity_explorer_in_a_browser(browser, lab):
     page, errors = open_and_run(browser, lab, '07_similarity_explorer.ipynb')
     box = widget(page); heat = box.locator('img').first
-    box.scroll_into_view_if_needed()
+    box.scroll_into_view_if_needed(); box.screenshot(path=shots() / 'similarity_explorer.png')   # as a user first sees it
     sliders = box.locator('.widget-hslider')
     n, row = sliders.nth(0), sliders.filter(has_text='row')
     h0 = picture(heat)
@@ -132,4 +137,4 @@ def test_similarity_explorer_in_a_browser(browser, lab):
     page.wait_for_timeout(1000)
     assert re.search(r'row 1 = video \d+', box.inner_text()), box.inner_text()[:500]
     no_errors(errors, lab, box)
-    box.screenshot(path=shots() / 'similarity_explorer_box.png')
+    box.screenshot(path=shots() / 'similarity_explorer_after.png')

@@ -1,4 +1,6 @@
-"""Make the README's pictures from a trained checkpoint (or the shipped model): the swap figure and what the two widgets draw.
+"""Make the README's pictures from a trained checkpoint (or the shipped model): the swap figure and the similarity heatmap.
+
+The widget screenshots come from the browser test: DSVAE_BROWSER_TEST=1 DSVAE_SHOTS=DIR pytest tests/test_browser.py.
 
 Usage: python tools/readme_images.py [CHECKPOINT] [--source lpc --path ../shared/lpc_sprites] [--out nbs/images]
 """
@@ -9,7 +11,6 @@ import matplotlib.pyplot as plt
 from dsvae.sources import get_sprites
 from dsvae.checkpoint import load_checkpoint, pretrained
 from dsvae.probe import swap_pairs, swap_figure
-from dsvae.swap_widget import swap_widget
 from dsvae.similarity_explorer import similarity_explorer
 
 if __name__ == '__main__':
@@ -20,9 +21,6 @@ if __name__ == '__main__':
     model = (load_checkpoint(a.checkpoint) if a.checkpoint else pretrained()).eval()
     out.mkdir(parents=True, exist_ok=True)
     swap_figure(model, test, swap_pairs(test, 3, seed=1), out / f'swaps_{a.source}.png'); plt.close('all')
-    sw = swap_widget(model, test).state
-    sw.b.slider.value = 5
-    (out / f'swap_widget_{a.source}.png').write_bytes(sw.grid.value)
     se = similarity_explorer(model, test, n=60).state
     (out / f'similarity_{a.source}.png').write_bytes(se.heat.value)
     print('wrote', *sorted(p.name for p in out.glob(f'*_{a.source}.png')))
