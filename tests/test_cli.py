@@ -57,7 +57,8 @@ def test_train_refuses_unwritable_output_before_data(tmp_path):
 
 def test_ctrl_c_says_where_and_how_to_continue(small, tmp_path):
     p = subprocess.Popen([script('dsvae-train'), *map(str, [*small, '--epochs', 50, '--n-train', 64, '--bs', 32, '--out', tmp_path])],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV)
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV,
+                         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))   # a background shell ignores SIGINT; Python then would too
     for line in p.stdout:
         if line.startswith('epoch 2/50'): break
     p.send_signal(signal.SIGINT)
