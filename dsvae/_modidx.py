@@ -25,6 +25,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                            'dsvae.cli.dsvae_ablate': ('cli.html#dsvae_ablate', 'dsvae/cli.py'),
                            'dsvae.cli.dsvae_eval': ('cli.html#dsvae_eval', 'dsvae/cli.py'),
                            'dsvae.cli.dsvae_train': ('cli.html#dsvae_train', 'dsvae/cli.py'),
+                           'dsvae.cli.eval_paths': ('cli.html#eval_paths', 'dsvae/cli.py'),
                            'dsvae.cli.eval_run': ('cli.html#eval_run', 'dsvae/cli.py'),
                            'dsvae.cli.fit_with_progress': ('cli.html#fit_with_progress', 'dsvae/cli.py'),
                            'dsvae.cli.load_data': ('cli.html#load_data', 'dsvae/cli.py'),
