@@ -4,7 +4,7 @@ and its judge-protocol scores, re-measured on the fp16 weights.
 Usage: python tools/ship_model.py RUN_FOLDER --command "dsvae-ablate ..." --commit SHA [--name lpc] [--judge J] [--overwrite]
 
 RUN_FOLDER holds `model.pth` (a model checkpoint) and `scores.json` (a record of `run_config`, e.g. from dsvae-ablate).
-The scores stored are those of the shipped fp16 weights on the LPC test set (3 seeds), beside the run's own.
+The scores stored are those of the shipped fp16 weights on the LPC test set (3 seeds); the run's own motion score is printed beside them.
 """
 import argparse, json
 from pathlib import Path
