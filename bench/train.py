@@ -11,9 +11,11 @@ import argparse, platform, subprocess, time, torch
 from dsvae.model import DSVAE, PRESETS, fast_precision
 from dsvae.loss import ELBOLoss
 from dsvae.objectives import add_objectives
+from dsvae.ablation import ABLATIONS
 
-OBJECTIVES = {'none': {}, 'flip': {'flip': 10.}, 'cdsvae': {'contrast_f': 10., 'contrast_z': 10., 'mi': 1.},
-              'cdsvae+flip': {'contrast_f': 10., 'contrast_z': 10., 'mi': 1., 'flip': 10.}}
+# the objectives of the ablation's configurations, by a short name
+OBJECTIVES = {k: ABLATIONS[c].get('objectives', {}) for k, c in
+              {'none': 'mse', 'flip': 'mse-flip', 'cdsvae': 'mse-cdsvae', 'cdsvae+flip': 'mse-cdsvae-flip'}.items()}
 
 def machine(device):
     "One line naming the device: GPU name, or CPU model, threads and its bf16-relevant flags"

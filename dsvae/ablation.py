@@ -4,14 +4,14 @@
 
 # %% ../nbs/08_ablation.ipynb #555dcf9d
 from __future__ import annotations
-import json, time, zlib
+import json, time
 from dataclasses import asdict, replace
 from pathlib import Path
 import numpy as np, torch
 import matplotlib.pyplot as plt
 from fastai.callback.core import Callback, CancelFitException
 from fastai.torch_core import set_seed
-from .data import sprites_dls, atomic_write_bytes, save_fig, check_writable
+from .data import sprites_dls, atomic_write_bytes, save_fig, check_writable, crc32_of
 from .model import PRESETS
 from .checkpoint import save_checkpoint
 from .probe import markdown_table
@@ -68,7 +68,7 @@ class ScoreCB(Callback):
 # %% ../nbs/08_ablation.ipynb #fb33bf6e
 def data_key(data:dict) -> str:
     "A short key of {'train', 'test'} Sprites: split sizes and the CRC-32 of every 97th test video"
-    return f"{len(data['train'])}/{len(data['test'])}/{zlib.crc32(np.ascontiguousarray(data['test'].x[::97])):08x}"
+    return f"{len(data['train'])}/{len(data['test'])}/{crc32_of(data['test'].x[::97]):08x}"
 
 # %% ../nbs/08_ablation.ipynb #2e647dd9
 def run_config(name:str, settings:dict, data:dict, judge, out, epochs:int=12, minutes:float=None, every:int=2,

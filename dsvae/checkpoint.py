@@ -14,7 +14,7 @@ from .model import DSVAE, DSVAEConfig
 
 # %% auto #0
 __all__ = ['FILE_VERSION', 'KIND_HINTS', 'WEIGHTS', 'save_file', 'read_file', 'save_checkpoint', 'config_of', 'load_checkpoint',
-           'pretrained']
+           'pretrained', 'is_shipped']
 
 # %% ../nbs/01a_checkpoint.ipynb #be89347d
 FILE_VERSION = 1
@@ -93,3 +93,8 @@ def pretrained(name:str='lpc',  # which shipped model: the stem of a file in `WE
     model = load_checkpoint(WEIGHTS / f'{name}.pth', ck=ck, device=device).eval()
     model.record = {k: ck.get(k) for k in ('command', 'commit', 'settings', 'scores', 'leak', 'epoch')}
     return model
+
+# %% ../nbs/01a_checkpoint.ipynb #4916d14e
+def is_shipped(path) -> bool:
+    "Whether `path` is one of the shipped weight files (in `WEIGHTS`)"
+    return Path(path).resolve().parent == WEIGHTS.resolve()

@@ -15,7 +15,7 @@ from fastai.torch_core import set_seed, default_device
 from .data import sprites_dls, check_writable, cache_dir
 from .sources import SOURCES, check_source, get_sprites
 from .model import PRESETS, fast_precision
-from .checkpoint import WEIGHTS, read_file, load_checkpoint
+from .checkpoint import is_shipped, read_file, load_checkpoint
 from .loss import LIKELIHOODS, SIGMA_SQ_HALF
 from .objectives import OBJECTIVES
 from .probe import probe_report, markdown_table
@@ -101,13 +101,15 @@ def train_run(source:str='toy', path=None, preset=None, q_z=None, likelihood=Non
               out='runs/dsvae', resume=False, overwrite=False, leak=0, bar=None) -> Path:
     "`dsvae-train` as a function: raises on bad arguments before any work; returns the output folder"
     check_source(source); check_path(source, path); objs = parse_objectives(objectives)
-    if not (isinstance(seed, int) and isinstance(leak, int) and leak >= 0): raise ValueError('--seed and --leak must be whole numbers (--leak >= 0).')
-    given = dict(preset=preset, q_z=q_z, likelihood=likelihood, epochs=epochs, n_train=n_train, bs=bs, lr=lr, kl_warmup=kl_warmup)
+    if not (isinstance(seed, int) and isinstance(leak, int) and leak >= 0):
+        raise ValueError('--seed and --leak must be whole numbers (--leak >= 0).')
+    given = dict(preset=preset, q_z=q_z, likelihood=likelihood, epochs=epochs, n_train=n_train, bs=bs, lr=lr,
+                 kl_warmup=kl_warmup)
     check_args(source=source, sigma=sigma, w_f=w_f, w_z=w_z, precision=precision, **given)    # what was given, before any file
-    out = Path(out); ck = check_out(out, resume, overwrite)
-    a = resolve_settings(given, TRAIN_DEFAULTS[source], (ck or {}).get('meta') or {})
-    if ck and not objectives: objs = (ck.get('meta') or {}).get('objectives') or {}
-    check_args(source=source, sigma=sigma, w_f=w_f, w_z=w_z, precision=precision, **a)
+    out = Path(out); ck = check_out(out, resume, overwrite); saved = (ck or {}).get('meta') or {}
+    a = resolve_settings(given, TRAIN_DEFAULTS[source], saved)
+    if ck and not objectives: objs = saved.get('objectives') or {}
+    check_args(source=source, **a)    # the settings taken from the checkpoint being resumed, too
     start = (ck['epoch'] + 1) if ck else 0
     if start >= a['epochs']:
         say(f"'{out}/model.pth' has already trained {start} epochs (--epochs {a['epochs']}): nothing to do."); return out
@@ -208,8 +210,8 @@ def dsvae_train(source:str='toy',        # data: 'toy' (built in), 'lpc' (LPC sh
 
 # %% ../nbs/09_cli.ipynb #5d390ded
 def eval_paths(ck:Path, source:str, judge=None, out=None) -> tuple:
-    "The judge file and report folder of `dsvae-eval`: as given, else beside the checkpoint — or, for the shipped weights, in the cache and `runs/`"
-    if ck.resolve().parent != WEIGHTS.resolve(): return Path(judge or ck.parent / f'judge_{source}.pth'), Path(out or ck.parent / 'eval')
+    "Judge file and report folder of `dsvae-eval`: as given, else beside the checkpoint (shipped weights: cache, runs/)"
+    if not is_shipped(ck): return Path(judge or ck.parent / f'judge_{source}.pth'), Path(out or ck.parent / 'eval')
     return Path(judge or cache_dir() / f'judge_{source}.pth'), Path(out or Path('runs') / f'eval_{ck.stem}')
 
 # %% ../nbs/09_cli.ipynb #c9aa31b5
@@ -217,8 +219,8 @@ def eval_run(checkpoint, source:str=None, path=None, judge=None, judge_epochs:in
              out=None) -> dict:
     "`dsvae-eval` as a function: raises on bad arguments before any work; returns the report"
     ck = Path(checkpoint); model_file = read_file(ck, 'model')
-    shipped = ck.resolve().parent == WEIGHTS.resolve()    # a shipped file is named after its data: lpc.pth
-    source = source or (model_file.get('meta') or {}).get('source') or (ck.stem if shipped else 'toy')
+    saved = (model_file.get('meta') or {}).get('source')   # the data the model was trained on; a shipped file is named after it
+    source = source or saved or (ck.stem if is_shipped(ck) else 'toy')
     check_args(source=source, judge_epochs=judge_epochs, seeds=seeds, n_pairs=n_pairs); check_path(source, path)
     jpath, out = eval_paths(ck, source, judge, out)
     if jpath.exists(): read_file(jpath, 'judge')

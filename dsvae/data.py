@@ -18,8 +18,8 @@ from fastai.torch_core import default_device
 # %% auto #0
 __all__ = ['ATTRS', 'ACTIONS', 'DIRECTIONS', 'MOTIONS', 'N_FRAMES', 'SIZE', 'N_VARIANTS', 'N_MOTIONS', 'N_CHARS', 'CACHE_VERSION',
            'char_number', 'char_attrs', 'check_sprites_arrays', 'Sprites', 'atomic_write_bytes', 'check_writable',
-           'cache_dir', 'cached', 'to_uint8', 'frame_grid', 'show_grid', 'save_fig', 'png_bytes', 'gif_bytes',
-           'animate', 'SpritesDataset', 'to_float', 'check_videos', 'videos', 'SpritesDL', 'sprites_dls']
+           'cache_dir', 'crc32_of', 'cached', 'to_uint8', 'frame_grid', 'show_grid', 'save_fig', 'png_bytes',
+           'gif_bytes', 'animate', 'SpritesDataset', 'to_float', 'check_videos', 'videos', 'SpritesDL', 'sprites_dls']
 
 # %% ../nbs/00_data.ipynb #346e9484
 ATTRS = ['skin', 'pants', 'top', 'hair']    # static factors, N_VARIANTS each
@@ -103,10 +103,13 @@ def cache_dir() -> Path:
     "Where dsvae keeps downloads, built data and quick models: `$DSVAE_CACHE`, or ~/.cache/dsvae"
     return Path(os.environ.get('DSVAE_CACHE') or Path.home() / '.cache' / 'dsvae')
 
+# %% ../nbs/00_data.ipynb #3b7f1b7d
+def crc32_of(a:np.ndarray) -> int:
+    "CRC-32 of the bytes of array `a` in C order (any dtype, any strides)"
+    return zlib.crc32(memoryview(np.ascontiguousarray(a)).cast('B'))
+
 # %% ../nbs/00_data.ipynb #066e0d68
 CACHE_VERSION = 1
-
-def _crc(a:np.ndarray) -> int: return zlib.crc32(memoryview(np.ascontiguousarray(a)).cast('B'))
 
 def _save_cache(path:Path, data:dict, fingerprint:str):
     "Write `data` ({split: Sprites}) to the cache folder `path` atomically"
@@ -116,7 +119,7 @@ def _save_cache(path:Path, data:dict, fingerprint:str):
         for s, d in data.items():
             for k in ('x', 'attrs', 'motion'):
                 np.save(tmp / f'{s}_{k}.npy', a := getattr(d, k))
-                files[f'{s}_{k}.npy'] = dict(shape=list(a.shape), crc32=_crc(a))
+                files[f'{s}_{k}.npy'] = dict(shape=list(a.shape), crc32=crc32_of(a))
         (tmp / 'meta.json').write_text(json.dumps(dict(version=CACHE_VERSION, fingerprint=fingerprint, files=files)))
         if path.exists(): shutil.rmtree(path)
         os.replace(tmp, path)
@@ -133,7 +136,7 @@ def _check_cache(path:Path, fingerprint:str):
     for f, m in meta['files'].items():
         try: a = np.load(path / f, mmap_mode='r')
         except (OSError, ValueError) as e: return f'{f} unreadable ({e})'
-        if list(a.shape) != m['shape'] or _crc(a) != m['crc32']:
+        if list(a.shape) != m['shape'] or crc32_of(a) != m['crc32']:
             return f'{f} corrupted (shape or checksum differs from meta.json)'
         arrs[f[:-4]] = a
     return {s: Sprites(arrs[f'{s}_x'], np.asarray(arrs[f'{s}_attrs']),

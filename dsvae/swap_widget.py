@@ -85,7 +85,7 @@ class SwapWidget:
         self.model, self.data, self.scale, self.status = model.eval(), data, scale, W.HTML()
         redraw = shown_errors(self.encode, self.status)
         self.a = SpritePicker(data, 'sprite A', 0, redraw)
-        self.b = SpritePicker(data, 'sprite B', min(1, len(data) - 1), redraw)
+        self.b = SpritePicker(data, 'sprite B', 1, redraw)   # the picker clamps: a set of one shows it twice
         c = model.cfg
         self.f_dim = W.IntSlider(value=0, min=0, max=c.f_dim - 1, description='f dim')
         self.z_dim = W.IntSlider(value=0, min=0, max=c.z_dim - 1, description='z dim')

@@ -8,7 +8,7 @@ The scores stored are those of the shipped fp16 weights on the LPC test set (3 s
 """
 import argparse, json
 from pathlib import Path
-from dsvae.checkpoint import WEIGHTS, load_checkpoint, read_file, save_checkpoint
+from dsvae.checkpoint import WEIGHTS, load_checkpoint, save_checkpoint
 from dsvae.judge import load_judge, protocol
 from dsvae.sources import get_sprites
 
@@ -21,8 +21,8 @@ if __name__ == '__main__':
     run, dest = Path(a.run), WEIGHTS / f'{a.name}.pth'
     if dest.exists() and not a.overwrite: raise SystemExit(f"{dest} exists; give --overwrite to replace the shipped model.")
     rec = json.loads((run / 'scores.json').read_text())
-    read_file(run / 'model.pth', 'model'); judge = load_judge(a.judge or run.parent / 'judge_lpc.pth')
-    model = load_checkpoint(run / 'model.pth', device='cpu').eval()
+    judge = load_judge(a.judge or run.parent / 'judge_lpc.pth')
+    model = load_checkpoint(run / 'model.pth', device='cpu').eval()      # read through the validating reader
     tmp = save_checkpoint(run / 'half.pth', model, half=True)          # measure what is shipped: the fp16 weights
     half = load_checkpoint(tmp, device='cpu').eval(); tmp.unlink()
     scores = protocol(half, judge, get_sprites('lpc', a.path)['test'], (0, 1, 2), log=print)
