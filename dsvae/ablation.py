@@ -61,9 +61,9 @@ class ScoreCB(Callback):
                  leak=leak_matrix(m, self.data['train'], self.data['test']))
         m.train(); self.scores.append(s); self.excluded += time.time() - t
         if self.log:
-            self.log(f"score after epoch {s['epoch']} ({s['minutes']} min): motion {s['motion_acc']:.3f}, IS "
-                     f"{s['IS']:.2f}, "
-                              + ', '.join(f"{a} {s[a + '_acc']:.3f}" for a in ('skin', 'pants', 'top', 'hair')))
+            attrs = ', '.join(f"{a} {s[a + '_acc']:.3f}" for a in ('skin', 'pants', 'top', 'hair'))
+            self.log(f"score after epoch {s['epoch']} ({s['minutes']} min): motion {s['motion_acc']:.3f}, "
+                     f"IS {s['IS']:.2f}, {attrs}")
 
 # %% ../nbs/08_ablation.ipynb #fb33bf6e
 def data_key(data:dict) -> str:

@@ -49,9 +49,9 @@ def save_checkpoint(path, model:DSVAE, opt=None, epoch:int=None, half:bool=False
     sd = {k: (v.half() if half and v.is_floating_point() else v).detach().cpu() for k, v in model.state_dict().items()}
     ck = dict(config=asdict(model.cfg), model=sd, epoch=epoch, **extra)
     if opt is not None:   # fastai's optimizer state; hyper-parameters as plain floats, so that weights_only loading accepts them
-        s = opt.state_dict(); ck['opt'] = dict(state=s['state'],
-                                               hypers=[{k: getattr(v, 'item', lambda: v)() for k,
-                                                        v in h.items()} for h in s['hypers']])
+        s = opt.state_dict()
+        plain = lambda h: {k: getattr(v, 'item', lambda: v)() for k, v in h.items()}
+        ck['opt'] = dict(state=s['state'], hypers=[plain(h) for h in s['hypers']])
     return save_file(path, 'model', **ck)
 
 # %% ../nbs/01a_checkpoint.ipynb #60d0ec86

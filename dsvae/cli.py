@@ -239,8 +239,8 @@ def train_judge_run(data:dict, jpath:Path, epochs:int):
     say(f'judge: training {epochs} epochs -> {jpath}'); set_seed(0)
     bar = sys.stdout.isatty()
     learn = train_judge(data, epochs, path=jpath, bar=bar, cbs=None if bar else [EpochLineCB()])
-    say('judge: test accuracy ' + ', '.join(f'{k} {v:.4f}' for k,
-                                            v in zip(learn.recorder.metric_names[3:], learn.recorder.values[-1][2:])))
+    acc = zip(learn.recorder.metric_names[3:], learn.recorder.values[-1][2:])
+    say('judge: test accuracy ' + ', '.join(f'{k} {v:.4f}' for k, v in acc))
 
 # %% ../nbs/09_cli.ipynb #b5576c0f
 @call_parse

@@ -146,8 +146,8 @@ def protocol_round(model:DSVAE, judge:Judge, data:Sprites, seed:int=0, bs:int=25
     pm, pa = protocol_probs(model, judge, data, seed, bs)
     res = dict(motion_acc=float((pm.argmax(-1).numpy() == data.motion).mean()), IS=inception_score(pm))
     res['H_yx'], res['H_y'] = entropies(pm)
-    return res | {f'{a}_acc': float((pa[:, k].argmax(-1).numpy() == data.attrs[:, k]).mean()) for k,
-                  a in enumerate(ATTRS)}
+    acc = lambda k: float((pa[:, k].argmax(-1).numpy() == data.attrs[:, k]).mean())
+    return res | {f'{a}_acc': acc(k) for k, a in enumerate(ATTRS)}
 
 # %% ../nbs/05_judge.ipynb #c0263d62
 def protocol(model:DSVAE,       # the model to judge
@@ -162,8 +162,8 @@ def protocol(model:DSVAE,       # the model to judge
     for s in seeds:
         t = time.time(); rs.append(protocol_round(model, judge, data, s, bs))
         if log:
-            log(f'protocol seed {s}: ' + ', '.join(f'{k} {v:.4f}' for k,
-                                                   v in rs[-1].items()) + f' ({time.time() - t:.0f} s)')
+            vals = ', '.join(f'{k} {v:.4f}' for k, v in rs[-1].items())
+            log(f'protocol seed {s}: {vals} ({time.time() - t:.0f} s)')
     return {k: (float(np.mean([r[k] for r in rs])), float(np.std([r[k] for r in rs]))) for k in rs[0]}
 
 # %% ../nbs/05_judge.ipynb #5a22336d
@@ -182,8 +182,8 @@ def leak_matrix(model:DSVAE,      # the model whose posterior means are read
     (ftr, ztr), (fte, zte) = encode_all(model, tr), encode_all(model, te)
     out = {}
     for lat, A, B in (('f', ftr, fte), ('z', ztr.flatten(1), zte.flatten(1))):
-        out[lat] = {k: round(float(LinearDiscriminantAnalysis().fit(A.numpy(), y(tr)).score(B.numpy(), y(te))),
-                             4) for k, y in LEAK_FACTORS.items()}
+        lda = lambda y: LinearDiscriminantAnalysis().fit(A.numpy(), y(tr)).score(B.numpy(), y(te))
+        out[lat] = {k: round(float(lda(y)), 4) for k, y in LEAK_FACTORS.items()}
     return out
 
 # %% ../nbs/05_judge.ipynb #ec02884c
@@ -206,8 +206,8 @@ def plot_leak(lm:dict, path=None, ax=None):
 class LeakCB(Callback):
     "After every `every` epochs, the leak matrix of the model (on `n` train and `n` test videos): printed and kept in `learn.leaks`"
     order = 95
-    def __init__(self, data:dict, every:int=1, n:int=1000,
-                 log=print): self.data, self.every, self.n, self.log = data, every, n, log
+    def __init__(self, data:dict, every:int=1, n:int=1000, log=print):
+        self.data, self.every, self.n, self.log = data, every, n, log
     def before_fit(self): self.learn.leaks = getattr(self.learn, 'leaks', [])
     def after_epoch(self):
         if (self.epoch + 1) % self.every or self.epoch < getattr(self.learn, 'resume_epoch', 0): return
@@ -244,9 +244,9 @@ def report_markdown(rep:dict, seeds) -> str:
     bad = [h for h, a in rep['judge_accuracy'].items() if a < 0.99]
     warn = f'**Warning: the judge scores under 99% on real test videos for {bad}; its numbers are not trustworthy.**\n\n' if bad else ''
     proto = markdown_table([{'metric': k, 'mean ± std': f'{m:.4f} ± {s:.4f}'} for k, (m, s) in rep['protocol'].items()])
+    cosines = {k: round(v, 4) for k, v in rep['cosine_means'].items()}
     return (f"# DSVAE evaluation\n\n{warn}## Judge on real test videos\n\n{markdown_table([rep['judge_accuracy']])}\n\n"
-            f"## Protocol (seeds {list(seeds)})\n\n{proto}\n\n## Leak matrix (linear read-out "
-            f"accuracy)\n\n{leak_table(rep['leak'])}\n\n"
-            f"## Mean cosines over many "
-            f"pairs\n\n{markdown_table([{k: round(v, 4) for k, v in rep['cosine_means'].items()}])}\n\n"
+            f"## Protocol (seeds {list(seeds)})\n\n{proto}\n\n"
+            f"## Leak matrix (linear read-out accuracy)\n\n{leak_table(rep['leak'])}\n\n"
+            f"## Mean cosines over many pairs\n\n{markdown_table([cosines])}\n\n"
             f"## Pairs\n\n{markdown_table(rep['cosine_pairs'])}\n")

@@ -87,8 +87,8 @@ def _over_sparse(layer, base):
 # %% ../nbs/00a_lpc.ipynb #0865e5eb
 def lpc_positions(split_seed:int=423, shuffle_seed:int=0):
     "For every (character, motion): its split (0 train, 1 test) and its row in that split, shapes (1296, 9)"
-    rs, split, pos = np.random.RandomState(shuffle_seed), np.zeros((N_CHARS, N_MOTIONS),
-                                                                   int), np.zeros((N_CHARS, N_MOTIONS), int)
+    rs = np.random.RandomState(shuffle_seed)
+    split, pos = np.zeros((N_CHARS, N_MOTIONS), int), np.zeros((N_CHARS, N_MOTIONS), int)
     for s, chars in enumerate(lpc_split(split_seed)):
         row = np.argsort(rs.permutation(N_MOTIONS * len(chars)))       # shuffled row of unshuffled index m * n + k
         split[chars], pos[chars] = s, row.reshape(N_MOTIONS, len(chars)).T

@@ -56,10 +56,10 @@ class FrameDecoder(nn.Module):
         chs = tuple(reversed(cfg.channels)) + (3,)
         self.c0 = chs[0]
         self.fc = nn.Sequential(nn.Linear(cfg.z_dim + cfg.f_dim, chs[0] * 16), nn.LeakyReLU(0.2))
-        self.convs = nn.Sequential(*[conv_block(a, b, transpose=True, act=i < len(chs) - 2) for i,
-                                     (a, b) in enumerate(zip(chs[:-1], chs[1:]))])
-        nn.init.constant_(self.convs[-1][0].bias,
-                          -2.)   # start near the dark background of sprites (sigmoid(-2) = 0.12)
+        pairs = list(zip(chs[:-1], chs[1:]))
+        self.convs = nn.Sequential(*[conv_block(a, b, transpose=True, act=i < len(pairs) - 1)
+                                     for i, (a, b) in enumerate(pairs)])
+        nn.init.constant_(self.convs[-1][0].bias, -2.)   # start near the dark background (sigmoid(-2) = 0.12)
     def forward(self, zf): return self.convs(self.fc(zf).view(-1, self.c0, 4, 4))
 
 # %% ../nbs/01_model.ipynb #0f46920d

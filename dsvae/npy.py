@@ -69,6 +69,6 @@ def load_npy(folder, cache=None) -> dict:
     if folder is None:
         raise ValueError("source='npy' needs `path`, the folder holding sprites_{X,A,D}_{train,test}.npy.")
     files = sorted(Path(folder).glob('sprites_*.npy'))
-    fp = hashlib.sha256(json.dumps([(f.name, f.stat().st_size,
-                                     f.stat().st_mtime_ns) for f in files]).encode()).hexdigest()[:16]
+    stamps = [(f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in files]
+    fp = hashlib.sha256(json.dumps(stamps).encode()).hexdigest()[:16]
     return cached(f'npy-{fp}', fp, lambda: read_npy(folder), cache)

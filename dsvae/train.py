@@ -95,8 +95,8 @@ class FiniteLossCB(Callback):
 class CheckpointCB(Callback):
     "Save a checkpoint to `path` after every epoch; refuse to replace another run's checkpoint unless `overwrite`"
     order = 90
-    def __init__(self, path, overwrite:bool=False,
-                 meta:dict=None): self.path, self.overwrite, self.meta = Path(path), overwrite, meta or {}
+    def __init__(self, path, overwrite:bool=False, meta:dict=None):
+        self.path, self.overwrite, self.meta = Path(path), overwrite, meta or {}
     def before_fit(self):
         check_writable(self.path.parent)
         if self.path.exists() and not self.overwrite and getattr(self.learn, 'resumed_from', None) != self.path:
@@ -212,8 +212,8 @@ def quick_model(data:dict,           # {'train', 'test'} Sprites, e.g. `get_spri
                ) -> DSVAE:
     "A small DSVAE trained on `n_train` videos of `data`, in eval mode — from the cache when this exact one was trained before"
     tr = data['train'].subset(n_train, seed)
-    key = hashlib.sha256(repr((epochs, n_train, seed,
-                               tr.x.shape)).encode() + tr.x[::50].tobytes() + tr.motion.tobytes()).hexdigest()[:16]
+    args = repr((epochs, n_train, seed, tr.x.shape)).encode()
+    key = hashlib.sha256(args + tr.x[::50].tobytes() + tr.motion.tobytes()).hexdigest()[:16]
     path = Path(cache or cache_dir() / 'quick') / f'{key}.pth'
     if path.exists(): return load_checkpoint(path).eval()
     set_seed(seed)
