@@ -27,6 +27,7 @@ ABLATIONS = {   # name: settings of `config_learner`
     'mse':             dict(likelihood='gaussian'),                     # the successors' squared error (sigma^2 = 1/2)
     'mse-fact':        dict(likelihood='gaussian', q_z='factorized'),   # the paper's factorized q(z_t | x_t)
     'gauss1-fact':     dict(likelihood='gaussian', sigma=1., q_z='factorized'),    # sigma^2 = 1: a heavier KL
+    'gauss0.125-fact': dict(likelihood='gaussian', sigma=0.125 ** 0.5, q_z='factorized'),  # sigma^2 = 1/8: a lighter KL
     'mse-flip':        dict(likelihood='gaussian', objectives={'flip': 10.}),      # + f invariant to a mirror (ours)
     'mse-fact-flip':   dict(likelihood='gaussian', q_z='factorized', objectives={'flip': 10.}),
     'mse-cycle':       dict(likelihood='gaussian', objectives={'cycle': 10.}),     # + swap consistency (ours)
@@ -35,6 +36,8 @@ ABLATIONS = {   # name: settings of `config_learner`
     'mse-cdsvae-flip': dict(likelihood='gaussian', objectives=dict(contrast_f=10., contrast_z=10., mi=1., flip=10.)),
     'mse-fact-cdsvae-flip': dict(likelihood='gaussian', q_z='factorized',
                                  objectives=dict(contrast_f=10., contrast_z=10., mi=1., flip=10.)),
+    'mse-fact-cdsvae-flip3': dict(likelihood='gaussian', q_z='factorized',     # a lighter mirror term, for the attributes
+                                  objectives=dict(contrast_f=10., contrast_z=10., mi=1., flip=3.)),
 }
 
 # %% ../nbs/08_ablation.ipynb #ab7006c5
