@@ -28,6 +28,8 @@ ABLATIONS = {   # name: settings of `config_learner`
     'mse-fact':        dict(likelihood='gaussian', q_z='factorized'),   # the paper's factorized q(z_t | x_t)
     'gauss1-fact':     dict(likelihood='gaussian', sigma=1., q_z='factorized'),    # sigma^2 = 1: a heavier KL
     'gauss0.125-fact': dict(likelihood='gaussian', sigma=0.125 ** 0.5, q_z='factorized'),  # sigma^2 = 1/8: a lighter KL
+    'gauss0.03125-fact': dict(likelihood='gaussian', sigma=0.03125 ** 0.5, q_z='factorized'),  # sigma^2 = 1/32
+    'bernoulli-fact':  dict(likelihood='bernoulli', q_z='factorized'),  # the paper's likelihood and posterior
     'mse-flip':        dict(likelihood='gaussian', objectives={'flip': 10.}),      # + f invariant to a mirror (ours)
     'mse-fact-flip':   dict(likelihood='gaussian', q_z='factorized', objectives={'flip': 10.}),
     'mse-cycle':       dict(likelihood='gaussian', objectives={'cycle': 10.}),     # + swap consistency (ours)
