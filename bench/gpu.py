@@ -11,7 +11,7 @@ cut short would stop at a high learning rate), with a hard stop at the budget al
 `dsvae.judge.protocol` (f resampled for motion, z from the prior for the attributes) over `--seeds` seeds on all
 test videos, and the linear read-out of direction from f. The weights (fp16) and a JSON of the figures go to --out.
 """
-import argparse, json, platform, subprocess, time
+import argparse, json, time
 from pathlib import Path
 import torch
 from fastai.torch_core import set_seed
@@ -22,12 +22,7 @@ from dsvae.data import sprites_dls, check_writable, atomic_write_bytes
 from dsvae.judge import load_judge, protocol
 from dsvae.model import PRESETS, fast_precision
 from dsvae.train import EpochLineCB
-
-def machine() -> str:
-    "One line naming the device training runs on: the GPU, or the CPU model with its thread count"
-    if torch.cuda.is_available(): return f'GPU {torch.cuda.get_device_name()}'
-    model = subprocess.getoutput("lscpu | grep 'Model name'").split(':')[-1].strip() or platform.processor()
-    return f'CPU {model}, {torch.get_num_threads()} threads'
+from train import machine      # bench/train.py, beside this script: the device, CPU model and flags
 
 def seconds_per_video(data, a) -> float:
     "Training seconds per video of the configuration: the second of two one-epoch fits on 12 batches (the first warms up)"
@@ -43,7 +38,8 @@ def main(a):
     out = check_writable(a.out)
     if (out / 'model.pth').exists() and not a.overwrite:
         raise SystemExit(f'{out / "model.pth"} exists: pass --overwrite to replace it, or another --out.')
-    print(machine(), '| torch', torch.__version__, '| precision', fast_precision(), flush=True)
+    dev = torch.device('cuda' if torch.cuda.is_available() else 'cpu')
+    print(machine(dev), '| torch', torch.__version__, '| precision', fast_precision(), flush=True)
     data = load_data('lpc', a.path); jpath = Path(a.judge)
     if not jpath.exists(): train_judge_run(data, jpath, 3)
     judge = load_judge(jpath)
@@ -60,7 +56,7 @@ def main(a):
     print(f"trained {last['epoch']} epochs in {last['minutes']} min ({time.time() - t:.0f} s with scoring): "
           f"{sps:.0f} sequences/s, validation included", flush=True)
     fin = protocol(learn.model, judge, data['test'], seeds=tuple(range(a.seeds)), log=print)
-    res = dict(config=a.config, preset=a.preset, device=machine(), epochs=last['epoch'], minutes=last['minutes'],
+    res = dict(config=a.config, preset=a.preset, device=machine(dev), epochs=last['epoch'], minutes=last['minutes'],
                sequences_per_s=round(sps, 1), direction_from_f=last['leak']['f']['direction'], final=fin)
     save_checkpoint(out / 'model.pth', learn.model, half=True, settings=ABLATIONS[a.config], preset=a.preset)
     atomic_write_bytes(out / 'gpu.json', json.dumps(res, indent=1).encode())

@@ -72,6 +72,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                             'dsvae.data.png_bytes': ('data.html#png_bytes', 'dsvae/data.py'),
                             'dsvae.data.save_fig': ('data.html#save_fig', 'dsvae/data.py'),
                             'dsvae.data.show_grid': ('data.html#show_grid', 'dsvae/data.py'),
+                            'dsvae.data.split_motion': ('data.html#split_motion', 'dsvae/data.py'),
                             'dsvae.data.sprites_dls': ('data.html#sprites_dls', 'dsvae/data.py'),
                             'dsvae.data.to_float': ('data.html#to_float', 'dsvae/data.py'),
                             'dsvae.data.to_uint8': ('data.html#to_uint8', 'dsvae/data.py'),

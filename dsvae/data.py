@@ -17,9 +17,10 @@ from fastai.torch_core import default_device
 
 # %% auto #0
 __all__ = ['ATTRS', 'ACTIONS', 'DIRECTIONS', 'MOTIONS', 'N_FRAMES', 'SIZE', 'N_VARIANTS', 'N_MOTIONS', 'N_CHARS', 'CACHE_VERSION',
-           'char_number', 'char_attrs', 'check_sprites_arrays', 'Sprites', 'atomic_write_bytes', 'check_writable',
-           'cache_dir', 'crc32_of', 'cached', 'to_uint8', 'frame_grid', 'show_grid', 'save_fig', 'png_bytes',
-           'gif_bytes', 'animate', 'SpritesDataset', 'to_float', 'check_videos', 'videos', 'SpritesDL', 'sprites_dls']
+           'split_motion', 'char_number', 'char_attrs', 'check_sprites_arrays', 'Sprites', 'atomic_write_bytes',
+           'check_writable', 'cache_dir', 'crc32_of', 'cached', 'to_uint8', 'frame_grid', 'show_grid', 'save_fig',
+           'png_bytes', 'gif_bytes', 'animate', 'SpritesDataset', 'to_float', 'check_videos', 'videos', 'SpritesDL',
+           'sprites_dls']
 
 # %% ../nbs/00_data.ipynb #346e9484
 ATTRS = ['skin', 'pants', 'top', 'hair']    # static factors, N_VARIANTS each
@@ -28,6 +29,11 @@ DIRECTIONS = ['front', 'left', 'right']
 MOTIONS = [f'{a} {d}' for a in ACTIONS for d in DIRECTIONS]   # motion = 3 * action + direction
 N_FRAMES, SIZE, N_VARIANTS = 8, 64, 6
 N_MOTIONS, N_CHARS = len(MOTIONS), N_VARIANTS ** len(ATTRS)
+
+# %% ../nbs/00_data.ipynb #15f89dd4
+def split_motion(motion):
+    "Motion labels (an int or an int array, 0..8) -> (action, direction): indices into `ACTIONS` and `DIRECTIONS`"
+    return motion // len(DIRECTIONS), motion % len(DIRECTIONS)
 
 # %% ../nbs/00_data.ipynb #ec153352
 _PLACES = N_VARIANTS ** np.arange(len(ATTRS) - 1, -1, -1)   # 216, 36, 6, 1
@@ -64,9 +70,9 @@ class Sprites:
     def __len__(self): return len(self.x)
     def __getitem__(self, idx): return Sprites(self.x[idx], self.attrs[idx], self.motion[idx])
     @property
-    def action(self): return self.motion // len(DIRECTIONS)
+    def action(self): return split_motion(self.motion)[0]
     @property
-    def direction(self): return self.motion % len(DIRECTIONS)
+    def direction(self): return split_motion(self.motion)[1]
     @property
     def char(self): return char_number(self.attrs)
 

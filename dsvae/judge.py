@@ -13,7 +13,7 @@ from fastai.learner import Learner, Metric
 from fastai.callback.core import Callback
 from fastai.optimizer import Adam
 from fastai.torch_core import default_device
-from .data import ATTRS, DIRECTIONS, N_MOTIONS, N_VARIANTS, Sprites, sprites_dls, videos, atomic_write_bytes, save_fig
+from .data import ATTRS, N_MOTIONS, N_VARIANTS, Sprites, split_motion, sprites_dls, videos, atomic_write_bytes, save_fig
 from .model import DSVAE, DSVAEConfig, FrameEncoder, fast_eval
 from .checkpoint import save_file, read_file
 from .probe import encode_all, markdown_table, probe_report
@@ -144,9 +144,9 @@ def protocol_probs(model:DSVAE, judge:Judge, data:Sprites, seed:int=0, bs:int=25
 def protocol_round(model:DSVAE, judge:Judge, data:Sprites, seed:int=0, bs:int=256) -> dict:
     "Motion accuracy (and its parts: action, direction), IS, H(y|x), H(y) with f resampled; attribute accuracies with z resampled"
     pm, pa = protocol_probs(model, judge, data, seed, bs)
-    y, nd = pm.argmax(-1).numpy(), len(DIRECTIONS)   # motion = 3 * action + direction
-    res = dict(motion_acc=float((y == data.motion).mean()), action_acc=float((y // nd == data.action).mean()),
-               direction_acc=float((y % nd == data.direction).mean()), IS=inception_score(pm))
+    y = pm.argmax(-1).numpy(); action, direction = split_motion(y)
+    res = dict(motion_acc=float((y == data.motion).mean()), action_acc=float((action == data.action).mean()),
+               direction_acc=float((direction == data.direction).mean()), IS=inception_score(pm))
     res['H_yx'], res['H_y'] = entropies(pm)
     acc = lambda k: float((pa[:, k].argmax(-1).numpy() == data.attrs[:, k]).mean())
     return res | {f'{a}_acc': acc(k) for k, a in enumerate(ATTRS)}
