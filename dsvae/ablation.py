@@ -40,6 +40,8 @@ ABLATIONS = {   # name: settings of `config_learner`
                                  objectives=dict(contrast_f=10., contrast_z=10., mi=1., flip=10.)),
     'mse-fact-cdsvae-flip3': dict(likelihood='gaussian', q_z='factorized',     # a lighter mirror term, for the attributes
                                   objectives=dict(contrast_f=10., contrast_z=10., mi=1., flip=3.)),
+    'mse-fact-cdsvae10-flip': dict(likelihood='gaussian', q_z='factorized',    # a heavier MI penalty, for front/side in f
+                                   objectives=dict(contrast_f=10., contrast_z=10., mi=10., flip=10.)),
 }
 
 # %% ../nbs/08_ablation.ipynb #ab7006c5
