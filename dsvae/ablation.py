@@ -42,6 +42,7 @@ ABLATIONS = {   # name: settings of `config_learner`
                                   objectives=dict(contrast_f=10., contrast_z=10., mi=1., flip=3.)),
     'mse-fact-cdsvae10-flip': dict(likelihood='gaussian', q_z='factorized',    # a heavier MI penalty, for front/side in f
                                    objectives=dict(contrast_f=10., contrast_z=10., mi=10., flip=10.)),
+    'mse-fact-mi10':  dict(likelihood='gaussian', q_z='factorized', objectives={'mi': 10.}),   # the MI penalty alone
 }
 
 # %% ../nbs/08_ablation.ipynb #ab7006c5
