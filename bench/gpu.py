@@ -14,7 +14,7 @@ test videos, and the linear read-out of direction from f. The weights (fp16) and
 import argparse, json, time
 from pathlib import Path
 import torch
-from fastai.torch_core import set_seed
+from fastai.torch_core import default_device, set_seed
 from dsvae.ablation import ABLATIONS, ScoreCB, config_learner
 from dsvae.checkpoint import save_checkpoint
 from dsvae.cli import load_data, train_judge_run
@@ -38,8 +38,8 @@ def main(a):
     out = check_writable(a.out)
     if (out / 'model.pth').exists() and not a.overwrite:
         raise SystemExit(f'{out / "model.pth"} exists: pass --overwrite to replace it, or another --out.')
-    dev = torch.device('cuda' if torch.cuda.is_available() else 'cpu')
-    print(machine(dev), '| torch', torch.__version__, '| precision', fast_precision(), flush=True)
+    device = machine(default_device())       # lscpu and /proc/cpuinfo read once, printed and kept in the JSON
+    print(device, '| torch', torch.__version__, '| precision', fast_precision(), flush=True)
     data = load_data('lpc', a.path); jpath = Path(a.judge)
     if not jpath.exists(): train_judge_run(data, jpath, 3)
     judge = load_judge(jpath)
@@ -56,7 +56,7 @@ def main(a):
     print(f"trained {last['epoch']} epochs in {last['minutes']} min ({time.time() - t:.0f} s with scoring): "
           f"{sps:.0f} sequences/s, validation included", flush=True)
     fin = protocol(learn.model, judge, data['test'], seeds=tuple(range(a.seeds)), log=print)
-    res = dict(config=a.config, preset=a.preset, device=machine(dev), epochs=last['epoch'], minutes=last['minutes'],
+    res = dict(config=a.config, preset=a.preset, device=device, epochs=last['epoch'], minutes=last['minutes'],
                sequences_per_s=round(sps, 1), direction_from_f=last['leak']['f']['direction'], final=fin)
     save_checkpoint(out / 'model.pth', learn.model, half=True, settings=ABLATIONS[a.config], preset=a.preset)
     atomic_write_bytes(out / 'gpu.json', json.dumps(res, indent=1).encode())
