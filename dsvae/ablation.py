@@ -11,7 +11,7 @@ import numpy as np, torch
 import matplotlib.pyplot as plt
 from fastai.callback.core import Callback, CancelFitException
 from fastai.torch_core import set_seed
-from .data import sprites_dls, atomic_write_bytes, save_fig, check_writable, crc32_of
+from .data import ATTRS, sprites_dls, atomic_write_bytes, save_fig, check_writable, crc32_of
 from .model import PRESETS
 from .checkpoint import save_checkpoint
 from .probe import markdown_table
@@ -19,7 +19,8 @@ from .train import dsvae_learner, EpochLineCB
 from .judge import protocol, protocol_round, leak_matrix
 
 # %% auto #0
-__all__ = ['ABLATIONS', 'config_learner', 'ScoreCB', 'data_key', 'run_config', 'ablation_table', 'plot_ablation', 'ablate']
+__all__ = ['ABLATIONS', 'config_learner', 'ScoreCB', 'data_key', 'run_folder', 'saved_record', 'run_config', 'ablation_table',
+           'seed_table', 'plot_ablation', 'check_seeds', 'ablate']
 
 # %% ../nbs/08_ablation.ipynb #47b2f3c6
 ABLATIONS = {   # name: settings of `config_learner`
@@ -78,63 +79,105 @@ def data_key(data:dict) -> str:
     "A short key of {'train', 'test'} Sprites: split sizes and the CRC-32 of every 97th test video"
     return f"{len(data['train'])}/{len(data['test'])}/{crc32_of(data['test'].x[::97]):08x}"
 
+# %% ../nbs/08_ablation.ipynb #04148d66
+def run_folder(out, name:str, seed:int=0) -> Path:
+    "The folder of configuration `name` trained with `seed` in `out`: `out/name`, or `out/name-seedN` for seed N > 0"
+    return Path(out) / (name if seed == 0 else f'{name}-seed{seed}')
+
+# %% ../nbs/08_ablation.ipynb #0c4e18c0
+def saved_record(folder, run:dict):
+    "The record in `folder/scores.json` if `run` made it, None if there is none; `FileExistsError` naming the differences otherwise"
+    done = Path(folder) / 'scores.json'
+    if not done.exists(): return None
+    rec, run = json.loads(done.read_text()), json.loads(json.dumps(run))   # as JSON: tuples become lists
+    if rec['run'] == run: return rec
+    diff = ', '.join(k for k in run if rec['run'].get(k) != run[k])
+    raise FileExistsError(f"'{folder}' holds a run with other {diff}: it is kept. Choose another output folder "
+                          f"(--out), or delete that folder to train this run there.")
+
 # %% ../nbs/08_ablation.ipynb #2e647dd9
 def run_config(name:str, settings:dict, data:dict, judge, out, epochs:int=12, minutes:float=None, every:int=2,
-               bs:int=64, lr:float=2e-3, seed:int=0, n_train:int=None, seeds=(0, 1, 2), log=print) -> dict:
-    "Train and score configuration `name` (`settings` of `config_learner`); the record, also in `out/name/scores.json`"
-    folder = check_writable(Path(out) / name)
-    run = dict(settings=settings, epochs=epochs, minutes=minutes, every=every, bs=bs, lr=lr, seed=seed, n_train=n_train,
-               data=data_key(data))
-    done = folder / 'scores.json'
-    if done.exists() and (rec := json.loads(done.read_text()))['run'] == json.loads(json.dumps(run)): return rec
-    set_seed(seed)
+               bs:int=64, lr:float=2e-3, seed:int=0, n_train:int=None, seeds=(0, 1, 2), log=print, dry:bool=False) -> dict:
+    "Train and score configuration `name` with `seed` in its `run_folder`: the record. `dry`: only the saved one, or None"
+    folder, run = run_folder(out, name, seed), dict(settings=settings, epochs=epochs, minutes=minutes, every=every, bs=bs,
+                                                    lr=lr, seed=seed, n_train=n_train, data=data_key(data))
+    if (rec := saved_record(folder, run)) is not None or dry: return rec
+    check_writable(folder); set_seed(seed)
     sc = ScoreCB(data, judge, every, minutes, log)
     learn = config_learner(sprites_dls(data, bs=bs, n_train=n_train, n_valid=512, seed=seed), **settings)
     with learn.no_bar(): learn.fit_one_cycle(epochs, lr, cbs=[sc, EpochLineCB()] if log else [sc])
     save_checkpoint(folder / 'model.pth', learn.model, epoch=sc.scores[-1]['epoch'] - 1, settings=settings)
     rec = dict(name=name, run=run, scores=sc.scores, final=protocol(learn.model, judge, data['test'], seeds, log=log))
-    atomic_write_bytes(done, json.dumps(rec, indent=1).encode())
+    atomic_write_bytes(folder / 'scores.json', json.dumps(rec, indent=1).encode())
     return rec
 
 # %% ../nbs/08_ablation.ipynb #92b3a997
 def ablation_table(records:list) -> str:
-    "One markdown row per configuration: its final protocol scores (mean ± std), training time and the leak of direction into f"
+    "One markdown row per run (configuration, seed): final protocol scores (mean ± std of its draws), minutes, direction in f"
     rows = []
     for r in records:
         fin, last = r['final'], r['scores'][-1]
         pm = lambda k, d=3: f"{fin[k][0]:.{d}f} ± {fin[k][1]:.{d}f}"
-        rows.append({'configuration': r['name'], 'epochs': last['epoch'], 'train min': last['minutes'],
+        rows.append({'configuration': r['name'], 'seed': r['run']['seed'], 'epochs': last['epoch'], 'train min': last['minutes'],
                      'motion acc': pm('motion_acc'),
                      'IS': pm('IS', 2), 'H(y|x)': pm('H_yx', 2),
-                     **{a: pm(f'{a}_acc') for a in ('skin', 'pants', 'top', 'hair')},
+                     **{a: pm(f'{a}_acc') for a in ATTRS},
                      'direction from f': f"{last['leak']['f']['direction']:.2f}"})
+    return markdown_table(rows)
+
+# %% ../nbs/08_ablation.ipynb #5d9c45d9
+def seed_table(records:list) -> str:
+    "One markdown row per configuration with records of >= 2 seeds: mean ± std over the seeds of its final protocol means"
+    groups = {}
+    for r in records: groups.setdefault(r['name'], []).append(r)
+    rows = []
+    for name, rs in ((n, rs) for n, rs in groups.items() if len(rs) > 1):
+        v = lambda k: np.array([r['final'][k][0] for r in rs])
+        ms = lambda k, d=3: f"{v(k).mean():.{d}f} ± {v(k).std():.{d}f}"
+        rows.append({'configuration': name, 'seeds': ', '.join(str(r['run']['seed']) for r in rs),
+                     'motion acc': ms('motion_acc'), 'motion min–max': f"{v('motion_acc').min():.3f}–{v('motion_acc').max():.3f}",
+                     'IS': ms('IS', 2), 'H(y|x)': ms('H_yx', 2), **{a: ms(f'{a}_acc') for a in ATTRS}})
+    if not rows: raise ValueError('seed_table needs a configuration with records of two or more seeds.')
     return markdown_table(rows)
 
 # %% ../nbs/08_ablation.ipynb #5d6a846e
 def plot_ablation(records:list, path=None, ax=None):
-    "Motion accuracy (f resampled) against training minutes, one line per configuration; saved to `path` if given"
+    "Motion accuracy (f resampled) against training minutes, one line per run; saved to `path` if given"
     ax = ax or plt.subplots(figsize=(6, 3.5))[1]
     for r in records:
-        ax.plot([s['minutes'] for s in r['scores']], [s['motion_acc'] for s in r['scores']], 'o-', label=r['name'])
+        seed = r['run']['seed']
+        ax.plot([s['minutes'] for s in r['scores']], [s['motion_acc'] for s in r['scores']], 'o-',
+                label=r['name'] + (f' (seed {seed})' if seed else ''))
     ax.axhline(0.9073, ls='--', c='gray', lw=0.8)
     ax.text(0, 0.915, 'DSVAE as quoted by its successors', fontsize=7, color='gray')
     ax.set_xlabel('training minutes'); ax.set_ylabel('motion accuracy'); ax.set_ylim(0, 1); ax.legend(fontsize=7)
     if path: save_fig(ax.figure, path)
     return ax
 
+# %% ../nbs/08_ablation.ipynb #b092edda
+def check_seeds(seeds) -> list:
+    "`seeds` as a list if they are distinct whole numbers >= 0; `ValueError` naming them otherwise"
+    seeds = list(seeds)
+    if not seeds or not all(isinstance(s, int) and s >= 0 for s in seeds) or len(set(seeds)) < len(seeds):
+        raise ValueError(f'the training seeds (--seed) must be distinct whole numbers >= 0, e.g. 0,1,2; got {seeds}.')
+    return seeds
+
 # %% ../nbs/08_ablation.ipynb #7c75c02c
 def ablate(names:list,   # keys of `ABLATIONS`
            data:dict,     # {'train', 'test'} Sprites
            judge,         # the judge of the protocol
-           out,           # folder: one subfolder per configuration, and ablation.md, .json, .png
-           **kwargs,      # budget and training settings of `run_config` (epochs, minutes, every, bs, lr, seed, n_train, seeds, log)
+           out,           # folder: one subfolder per run (`run_folder`), and ablation.md, .json, .png
+           train_seeds=(0,),  # each configuration is trained once per seed; with several, `seed_table` joins the table
+           **kwargs,      # budget and training settings of `run_config` (epochs, minutes, every, bs, lr, n_train, seeds, log)
           ) -> list:
-    "`run_config` for each of `names` (keys of `ABLATIONS`), then the table, JSON and plot in `out`; the records"
+    "`run_config` for each of `names` (keys of `ABLATIONS`) and `train_seeds`, then the table, JSON and plot in `out`; the records"
     unknown = [n for n in names if n not in ABLATIONS]
     if unknown: raise ValueError(f"Unknown configurations {unknown}: use some of {', '.join(ABLATIONS)}.")
-    out = check_writable(out)
-    recs = [run_config(n, ABLATIONS[n], data, judge, out, **kwargs) for n in names]
-    atomic_write_bytes(out / 'ablation.md', (ablation_table(recs) + '\n').encode())
+    runs, out = [(n, s) for n in names for s in check_seeds(train_seeds)], check_writable(out)
+    for n, s in runs: run_config(n, ABLATIONS[n], data, judge, out, seed=s, dry=True, **kwargs)   # a clash stops before training
+    recs = [run_config(n, ABLATIONS[n], data, judge, out, seed=s, **kwargs) for n, s in runs]
+    table = ablation_table(recs) + ('\n\n' + seed_table(recs) if len(train_seeds) > 1 else '')
+    atomic_write_bytes(out / 'ablation.md', (table + '\n').encode())
     atomic_write_bytes(out / 'ablation.json', json.dumps(recs, indent=1).encode())
     plot_ablation(recs, out / 'ablation.png'); plt.close('all')
     return recs

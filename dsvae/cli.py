@@ -21,7 +21,7 @@ from .objectives import OBJECTIVES
 from .probe import probe_report, markdown_table
 from .train import dsvae_learner, EpochLineCB, TrainingDiverged, PRECISIONS, plot_history
 from .judge import train_judge, load_judge, evaluate, LeakCB, leak_table
-from .ablation import ABLATIONS, ablate
+from .ablation import ABLATIONS, ablate, check_seeds
 
 # %% auto #0
 __all__ = ['TRAIN_DEFAULTS', 'USER_ERRORS', 'parse_objectives', 'check_args', 'check_path', 'say', 'check_out', 'train_run',
@@ -258,12 +258,15 @@ def dsvae_eval(checkpoint:str,            # a checkpoint written by dsvae-train,
 # %% ../nbs/09_cli.ipynb #82b3acd9
 def ablate_run(configs:str=','.join(ABLATIONS), source:str='lpc', path=None, epochs:int=12, minutes:float=None,
                every:int=2,
-               bs:int=64, lr:float=2e-3, seed:int=0, n_train:int=None, judge=None, judge_epochs:int=3,
+               bs:int=64, lr:float=2e-3, seed='0', n_train:int=None, judge=None, judge_epochs:int=3,
                out='runs/ablation') -> list:
     "`dsvae-ablate` as a function: raises on bad arguments before any work; returns the records"
     names = [c.strip() for c in configs.split(',') if c.strip()]
     if not names or any(n not in ABLATIONS for n in names):
         raise ValueError(f"--configs must be some of {', '.join(ABLATIONS)}, got {configs!r}.")
+    try: seeds = check_seeds([int(s) for s in str(seed).split(',')])
+    except ValueError: raise ValueError(f'--seed must be distinct whole numbers >= 0 separated by commas, e.g. 0,1,2; '
+                                        f'got {seed!r}.') from None
     check_args(source=source, epochs=epochs, minutes=minutes, every=every, bs=bs, lr=lr, n_train=n_train,
                judge_epochs=judge_epochs); check_path(source, path)
     out = check_writable(out); jpath = Path(judge or out / f'judge_{source}.pth')
@@ -272,7 +275,7 @@ def ablate_run(configs:str=','.join(ABLATIONS), source:str='lpc', path=None, epo
     _T0[0] = time.time(); data = load_data(source, path)
     if not jpath.exists(): train_judge_run(data, jpath, judge_epochs)
     recs = ablate(names, data, load_judge(jpath), out, epochs=epochs, minutes=minutes, every=every, bs=bs, lr=lr,
-                  seed=seed, n_train=n_train, log=say)
+                  train_seeds=seeds, n_train=n_train, log=say)
     print((out / 'ablation.md').read_text(), flush=True)
     return recs
 
@@ -286,7 +289,7 @@ def dsvae_ablate(configs:str=','.join(ABLATIONS),  # comma-separated names of `A
                  every:int=2,           # score with the judge every this many epochs
                  bs:int=64,             # batch size
                  lr:float=2e-3,         # peak learning rate
-                 seed:int=0,            # random seed of every configuration
+                 seed:str='0',          # training seeds, comma-separated: each configuration once per seed (e.g. 0,1,2)
                  n_train:int=None,      # train on a random subset of this many videos
                  judge:str=None,        # judge file: loaded if it exists, else trained and saved there (default: in out)
                  judge_epochs:int=3,    # epochs when training a judge
