@@ -112,10 +112,10 @@ def cosine_table(model:DSVAE, data:Sprites, pairs) -> list:
 
 # %% ../nbs/03_probe.ipynb #7192ea5b
 def markdown_table(rows:list) -> str:
-    "A list of dicts (same keys) as a markdown table"
-    keys = list(rows[0])
-    return '\n'.join(['| ' + ' | '.join(keys) + ' |',
-                      '|' + '---|' * len(keys)] + ['| ' + ' | '.join(str(r[k]) for k in keys) + ' |' for r in rows])
+    "A list of dicts (same keys) as a markdown table; a `|` in a key or value is escaped (`H(y|x)` stays one cell on GitHub)"
+    keys, cell = list(rows[0]), lambda v: str(v).replace('|', '\\|')
+    return '\n'.join(['| ' + ' | '.join(map(cell, keys)) + ' |',
+                      '|' + '---|' * len(keys)] + ['| ' + ' | '.join(cell(r[k]) for k in keys) + ' |' for r in rows])
 
 # %% ../nbs/03_probe.ipynb #2615b124
 COSINE_KINDS = dict(f_same_look=('f', True, None), f_other_look=('f', False, None),
