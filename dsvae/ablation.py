@@ -174,8 +174,8 @@ def ablate(names:list,   # keys of `ABLATIONS`
     unknown = [n for n in names if n not in ABLATIONS]
     if unknown: raise ValueError(f"Unknown configurations {unknown}: use some of {', '.join(ABLATIONS)}.")
     runs, out = [(n, s) for n in names for s in check_seeds(train_seeds)], check_writable(out)
-    for n, s in runs: run_config(n, ABLATIONS[n], data, judge, out, seed=s, dry=True, **kwargs)   # a clash stops before training
-    recs = [run_config(n, ABLATIONS[n], data, judge, out, seed=s, **kwargs) for n, s in runs]
+    saved = [run_config(n, ABLATIONS[n], data, judge, out, seed=s, dry=True, **kwargs) for n, s in runs]   # a clash stops before training
+    recs = [rec or run_config(n, ABLATIONS[n], data, judge, out, seed=s, **kwargs) for (n, s), rec in zip(runs, saved)]
     table = ablation_table(recs) + ('\n\n' + seed_table(recs) if len(train_seeds) > 1 else '')
     atomic_write_bytes(out / 'ablation.md', (table + '\n').encode())
     atomic_write_bytes(out / 'ablation.json', json.dumps(recs, indent=1).encode())
