@@ -12,6 +12,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                 'dsvae.ablation.config_learner': ('ablation.html#config_learner', 'dsvae/ablation.py'),
                                 'dsvae.ablation.data_key': ('ablation.html#data_key', 'dsvae/ablation.py'),
                                 'dsvae.ablation.plot_ablation': ('ablation.html#plot_ablation', 'dsvae/ablation.py'),
+                                'dsvae.ablation.plot_side': ('ablation.html#plot_side', 'dsvae/ablation.py'),
                                 'dsvae.ablation.run_config': ('ablation.html#run_config', 'dsvae/ablation.py'),
                                 'dsvae.ablation.run_folder': ('ablation.html#run_folder', 'dsvae/ablation.py'),
                                 'dsvae.ablation.saved_record': ('ablation.html#saved_record', 'dsvae/ablation.py'),

@@ -19,8 +19,8 @@ from .train import dsvae_learner, EpochLineCB
 from .judge import protocol, protocol_round, leak_matrix
 
 # %% auto #0
-__all__ = ['ABLATIONS', 'config_learner', 'ScoreCB', 'data_key', 'run_folder', 'saved_record', 'run_config', 'ablation_table',
-           'seed_table', 'plot_ablation', 'check_seeds', 'ablate']
+__all__ = ['ABLATIONS', 'SIDES', 'config_learner', 'ScoreCB', 'data_key', 'run_folder', 'saved_record', 'run_config',
+           'ablation_table', 'seed_table', 'plot_side', 'plot_ablation', 'check_seeds', 'ablate']
 
 # %% ../nbs/08_ablation.ipynb #47b2f3c6
 ABLATIONS = {   # name: settings of `config_learner`
@@ -44,13 +44,24 @@ ABLATIONS = {   # name: settings of `config_learner`
     'mse-fact-cdsvae10-flip': dict(likelihood='gaussian', q_z='factorized',    # a heavier MI penalty, for front/side in f
                                    objectives=dict(contrast_f=10., contrast_z=10., mi=10., flip=10.)),
     'mse-fact-mi10':  dict(likelihood='gaussian', q_z='factorized', objectives={'mi': 10.}),   # the MI penalty alone
+    'mse-fact-klf10': dict(likelihood='gaussian', q_z='factorized', kl_f_start=10.),   # beta_f from 10 to 1: the ELBO only
+    'mse-fact-klf100': dict(likelihood='gaussian', q_z='factorized', kl_f_start=100.),
+    'mse-fact-klf10e2': dict(likelihood='gaussian', q_z='factorized', kl_f_start=10., kl_f_epochs=2.),   # a shorter squeeze
+    'mse-fact-klf1':  dict(likelihood='gaussian', q_z='factorized', kl_f_start=1.),    # kl_f without its warm-up from 0
+    'mse-fact-z4-klf10': dict(likelihood='gaussian', q_z='factorized', sizes=dict(z_dim=4), kl_f_start=10.),  # z too small for the look
+    'mse-fact-cdsvae10-flip-klf10': dict(likelihood='gaussian', q_z='factorized', kl_f_start=10.,
+                                         objectives=dict(contrast_f=10., contrast_z=10., mi=10., flip=10.)),
+    'mse-fact-cdsvae10-flip-klf1': dict(likelihood='gaussian', q_z='factorized', kl_f_start=1.,
+                                        objectives=dict(contrast_f=10., contrast_z=10., mi=10., flip=10.)),
 }
 
 # %% ../nbs/08_ablation.ipynb #ab7006c5
-def config_learner(dls, preset:str='small', q_z:str='full', kl_warmup:float=1., **settings):
-    "A `dsvae_learner` on `dls` for one ablation configuration: `preset`, `q_z` and `dsvae_learner` `settings`"
+def config_learner(dls, preset:str='small', q_z:str='full', sizes:dict=None, kl_warmup:float=1., **settings):
+    "A `dsvae_learner` on `dls` for one ablation configuration: `preset` with `q_z` and other `sizes` changed, and `settings`"
     if preset not in PRESETS: raise ValueError(f"Unknown preset {preset!r}: use one of {', '.join(PRESETS)}.")
-    return dsvae_learner(dls, replace(PRESETS[preset], q_z=q_z), kl_warmup=kl_warmup, **settings)
+    unknown = set(sizes or {}) - set(vars(PRESETS[preset]))
+    if unknown: raise ValueError(f"Unknown sizes {sorted(unknown)}: use fields of DSVAEConfig ({', '.join(vars(PRESETS[preset]))}).")
+    return dsvae_learner(dls, replace(PRESETS[preset], q_z=q_z, **(sizes or {})), kl_warmup=kl_warmup, **settings)
 
 # %% ../nbs/08_ablation.ipynb #7f9f16db
 class ScoreCB(Callback):
@@ -91,7 +102,7 @@ def saved_record(folder, run:dict):
     if not done.exists(): return None
     rec, run = json.loads(done.read_text()), json.loads(json.dumps(run))   # as JSON: tuples become lists
     if rec['run'] == run: return rec
-    diff = ', '.join(k for k in run if rec['run'].get(k) != run[k])
+    diff = ', '.join(k for k in {**run, **rec['run']} if rec['run'].get(k) != run.get(k))   # either side's keys
     raise FileExistsError(f"'{folder}' holds a run with other {diff}: it is kept. Choose another output folder "
                           f"(--out), or delete that folder to train this run there.")
 
@@ -141,18 +152,30 @@ def seed_table(records:list) -> str:
     return markdown_table(rows)
 
 # %% ../nbs/08_ablation.ipynb #5d6a846e
-def plot_ablation(records:list, path=None, ax=None):
-    "Motion accuracy (f resampled) against training minutes, one line per run; saved to `path` if given"
-    ax = ax or plt.subplots(figsize=(6, 3.5))[1]
+SIDES = {'motion': ('motion accuracy (f resampled)', lambda s: s['motion_acc']),
+         'attributes': ('lowest attribute accuracy (z resampled)', lambda s: min(s[a + '_acc'] for a in ATTRS))}
+def plot_side(records:list, side:str='motion', ax=None):
+    "One side of the protocol against training minutes, one line per run: 'motion', or 'attributes' (the lowest of the four)"
+    if side not in SIDES: raise ValueError(f"side must be one of {', '.join(SIDES)}, got {side!r}.")
+    (label, score), ax = SIDES[side], ax or plt.subplots(figsize=(6, 3.5))[1]
     for r in records:
         seed = r['run']['seed']
-        ax.plot([s['minutes'] for s in r['scores']], [s['motion_acc'] for s in r['scores']], 'o-',
+        ax.plot([s['minutes'] for s in r['scores']], [score(s) for s in r['scores']], 'o-',
                 label=r['name'] + (f' (seed {seed})' if seed else ''))
-    ax.axhline(0.9073, ls='--', c='gray', lw=0.8)
-    ax.text(0, 0.915, 'DSVAE as quoted by its successors', fontsize=7, color='gray')
-    ax.set_xlabel('training minutes'); ax.set_ylabel('motion accuracy'); ax.set_ylim(0, 1); ax.legend(fontsize=7)
-    if path: save_fig(ax.figure, path)
+    if side == 'motion':
+        ax.axhline(0.9073, ls='--', c='gray', lw=0.8)
+        ax.text(0, 0.915, 'DSVAE as quoted by its successors', fontsize=7, color='gray')
+    ax.set_xlabel('training minutes'); ax.set_ylabel(label); ax.set_ylim(0, 1); ax.legend(fontsize=7)
     return ax
+
+# %% ../nbs/08_ablation.ipynb #118ca0d0
+def plot_ablation(records:list, path=None):
+    "Both sides of the protocol against training minutes, side by side (`plot_side`); the figure, saved to `path` if given"
+    fig, axs = plt.subplots(1, 2, figsize=(11, 3.8), sharex=True)
+    for ax, side in zip(axs, SIDES): plot_side(records, side, ax)
+    axs[1].get_legend().remove(); fig.tight_layout()
+    if path: save_fig(fig, path)
+    return fig
 
 # %% ../nbs/08_ablation.ipynb #b092edda
 def check_seeds(seeds) -> list:

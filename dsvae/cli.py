@@ -21,7 +21,7 @@ from .objectives import OBJECTIVES
 from .probe import probe_report, markdown_table
 from .train import dsvae_learner, EpochLineCB, TrainingDiverged, PRECISIONS, plot_history
 from .judge import train_judge, load_judge, evaluate, LeakCB, leak_table
-from .ablation import ABLATIONS, ablate, check_seeds
+from .ablation import ABLATIONS, ablate, check_seeds, run_config
 
 # %% auto #0
 __all__ = ['TRAIN_DEFAULTS', 'USER_ERRORS', 'parse_objectives', 'check_args', 'check_path', 'say', 'check_out', 'train_run',
@@ -53,7 +53,7 @@ def check_args(**kw):
             raise ValueError(f'{flag} must be a whole number >= 1, got {v!r}.')
         if k in ('lr', 'sigma', 'minutes') and v is not None and not (math.isfinite(v) and v > 0):
             raise ValueError(f'{flag} must be a number > 0, got {v!r}.')
-        if k in ('w_f', 'w_z', 'kl_warmup') and v is not None and not (math.isfinite(v) and v >= 0):
+        if k in ('w_f', 'w_z', 'kl_warmup', 'kl_f_start', 'kl_f_epochs') and v is not None and not (math.isfinite(v) and v >= 0):
             raise ValueError(f'{flag} must be a number >= 0, got {v!r}.')
         choices = dict(source=list(SOURCES), preset=list(PRESETS), q_z=['full', 'factorized'],
                        likelihood=list(LIKELIHOODS), precision=list(PRECISIONS)).get(k)
@@ -76,9 +76,9 @@ def say(*a):
 # %% ../nbs/09_cli.ipynb #67c8a529
 TRAIN_DEFAULTS = {
     'toy': dict(preset='tiny', q_z='full', likelihood='bernoulli', epochs=10, n_train=2400, bs=32, lr=5e-3,
-                kl_warmup=1.),
+                kl_warmup=1., kl_f_start=None, kl_f_epochs=4.),
     'lpc': dict(preset='small', q_z='factorized', likelihood='gaussian', epochs=12, n_train=None, bs=64, lr=2e-3,
-                kl_warmup=1.),
+                kl_warmup=1., kl_f_start=None, kl_f_epochs=4.),
 }
 TRAIN_DEFAULTS['npy'] = TRAIN_DEFAULTS['lpc']
 
@@ -97,14 +97,15 @@ def check_out(out:Path, resume:bool, overwrite:bool):
 
 # %% ../nbs/09_cli.ipynb #29057ee7
 def train_run(source:str='toy', path=None, preset=None, q_z=None, likelihood=None, sigma=SIGMA_SQ_HALF, objectives='',
-              epochs=None, bs=None, lr=None, w_f=1., w_z=1., kl_warmup=None, n_train=None, seed=0, precision='auto',
+              epochs=None, bs=None, lr=None, w_f=1., w_z=1., kl_warmup=None, kl_f_start=None, kl_f_epochs=None,
+              n_train=None, seed=0, precision='auto',
               out='runs/dsvae', resume=False, overwrite=False, leak=0, bar=None) -> Path:
     "`dsvae-train` as a function: raises on bad arguments before any work; returns the output folder"
     check_source(source); check_path(source, path); objs = parse_objectives(objectives)
     if not (isinstance(seed, int) and isinstance(leak, int) and leak >= 0):
         raise ValueError('--seed and --leak must be whole numbers (--leak >= 0).')
     given = dict(preset=preset, q_z=q_z, likelihood=likelihood, epochs=epochs, n_train=n_train, bs=bs, lr=lr,
-                 kl_warmup=kl_warmup)
+                 kl_warmup=kl_warmup, kl_f_start=kl_f_start, kl_f_epochs=kl_f_epochs)
     check_args(source=source, sigma=sigma, w_f=w_f, w_z=w_z, precision=precision, **given)    # what was given, before any file
     out = Path(out); ck = check_out(out, resume, overwrite); saved = (ck or {}).get('meta') or {}
     a = resolve_settings(given, TRAIN_DEFAULTS[source], saved)
@@ -119,8 +120,8 @@ def train_run(source:str='toy', path=None, preset=None, q_z=None, likelihood=Non
                 w_f=w_f, w_z=w_z)
     set_seed(seed)
     dls = sprites_dls(data, bs=a['bs'], n_train=a['n_train'], n_valid=512, seed=seed)
-    learn = dsvae_learner(dls, cfg, a['likelihood'], sigma, w_f, w_z, objs, a['kl_warmup'], precision,
-                          out / 'model.pth', overwrite, meta,
+    learn = dsvae_learner(dls, cfg, a['likelihood'], sigma, w_f, w_z, objs, a['kl_warmup'], a['kl_f_start'],
+                          a['kl_f_epochs'], precision, out / 'model.pth', overwrite, meta,
                           cbs=[LeakCB(data, leak, log=say)] if leak else None)
     if ck: learn.resume(out / 'model.pth')
     say(f"model: {a['preset']} ({sum(p.numel() for p in learn.model.parameters()) / 1e6:.2f} M parameters, q_z "
@@ -197,7 +198,9 @@ def dsvae_train(source:str='toy',        # data: 'toy' (built in), 'lpc' (LPC sh
                 lr:float=None,           # peak learning rate of the one-cycle schedule (default: 5e-3 on toy, 2e-3 on lpc / npy)
                 w_f:float=1.,            # weight of KL(q(f) || p(f))
                 w_z:float=1.,            # weight of the KL of z
-                kl_warmup:float=None,    # epochs of linear KL warm-up (default 1)
+                kl_warmup:float=None,    # epochs of linear KL warm-up from 0 (default 1)
+                kl_f_start:float=None,   # KL(q(f) || p(f)) starts at this multiple of w_f instead of warming up (1: constant)
+                kl_f_epochs:float=None,  # ... and falls linearly to w_f over these epochs (default 4)
                 n_train:int=None,        # train on a random subset of this many videos (default: 2400 on toy, all on lpc)
                 seed:int=0,              # random seed
                 precision:str='auto',    # 'auto', 'bf16', 'fp16' or 'fp32'
@@ -273,7 +276,10 @@ def ablate_run(configs:str=','.join(ABLATIONS), source:str='lpc', path=None, epo
     if jpath.exists(): read_file(jpath, 'judge')
     check_writable(jpath.parent)
     _T0[0] = time.time(); data = load_data(source, path)
-    if not jpath.exists(): train_judge_run(data, jpath, judge_epochs)
+    if not jpath.exists():     # a record of another run stops the command before the judge is trained, too
+        for n, s in [(n, s) for n in names for s in seeds]:
+            run_config(n, ABLATIONS[n], data, None, out, epochs, minutes, every, bs, lr, s, n_train, dry=True)
+        train_judge_run(data, jpath, judge_epochs)
     recs = ablate(names, data, load_judge(jpath), out, epochs=epochs, minutes=minutes, every=every, bs=bs, lr=lr,
                   train_seeds=seeds, n_train=n_train, log=say)
     print((out / 'ablation.md').read_text(), flush=True)

@@ -52,8 +52,9 @@ def precision_cbs(precision:str='auto') -> list:
 
 # %% ../nbs/04_train.ipynb #f43332c3
 class WeightRampCB(Callback):
-    "Ramp the loss weights of the terms `names` linearly from 0 to their set values over the first `epochs` epochs"
-    def __init__(self, names=('kl_f', 'kl_z'), epochs:float=1.): self.names, self.epochs = list(names), epochs
+    "Ramp the loss weights of the terms `names` linearly from `start` times their set values to those values over `epochs` epochs"
+    def __init__(self, names=('kl_f', 'kl_z'), epochs:float=1., start:float=0.):
+        self.names, self.epochs, self.start = list(names), epochs, start
     def before_fit(self):
         missing = [n for n in self.names if n not in self.loss_func.weights]
         if missing: raise ValueError(f'cannot warm up {missing}: the loss has terms {list(self.loss_func.weights)}.')
@@ -62,7 +63,7 @@ class WeightRampCB(Callback):
     def before_batch(self):
         if not self.training: return
         s = min(1., (self.epoch + self.iter / self.n_iter) / self.epochs) if self.epochs > 0 else 1.
-        for n, w in self.targets.items(): self.loss_func.weights[n] = s * w
+        for n, w in self.targets.items(): self.loss_func.weights[n] = (self.start + (1 - self.start) * s) * w
     def after_fit(self): self.loss_func.weights.update(self.targets); self.running = False
 
 # %% ../nbs/04_train.ipynb #f2ce6865
@@ -171,10 +172,11 @@ class EpochLineCB(Callback):
               file=self.file or sys.stdout, flush=True)
 
 # %% ../nbs/04_train.ipynb #4908836b
-def _check_learner_args(likelihood, sigma, w_f, w_z, kl_warmup, cfg):
+def _check_learner_args(likelihood, sigma, w_f, w_z, kl_warmup, cfg, kl_f_start=None, kl_f_epochs=0.):
     if likelihood not in LIKELIHOODS:
         raise ValueError(f"likelihood must be 'bernoulli' or 'gaussian', got {likelihood!r}.")
-    for k, v in dict(sigma=sigma, w_f=w_f, w_z=w_z, kl_warmup=kl_warmup).items():
+    nums = dict(sigma=sigma, w_f=w_f, w_z=w_z, kl_warmup=kl_warmup, kl_f_epochs=kl_f_epochs)
+    for k, v in (nums | ({} if kl_f_start is None else dict(kl_f_start=kl_f_start))).items():
         if not (isinstance(v, (int, float)) and math.isfinite(v) and v >= 0) or (k == 'sigma' and v == 0):
             raise ValueError(f'{k} must be a finite number {">" if k == "sigma" else ">="} 0, got {v!r}.')
     if not isinstance(cfg, DSVAEConfig):
@@ -188,7 +190,9 @@ def dsvae_learner(dls,                          # `DataLoaders` from `sprites_dl
                   w_f:float=1.,                 # weight of kl_f (beta_f)
                   w_z:float=1.,                 # weight of kl_z (beta_z)
                   objectives:dict=None,         # extra terms {name: weight or None} of `OBJECTIVES`, e.g. {'flip': 1.}
-                  kl_warmup:float=0.,           # epochs of linear warm-up of kl_f and kl_z
+                  kl_warmup:float=0.,           # epochs of linear warm-up of kl_f and kl_z from 0
+                  kl_f_start:float=None,        # if given, kl_f starts at this multiple of w_f instead (e.g. 10) ...
+                  kl_f_epochs:float=4.,         # ... and falls linearly to w_f over these epochs
                   precision:str='auto',         # 'auto', 'bf16', 'fp16' or 'fp32'
                   ckpt=None,                    # save a checkpoint here after every epoch
                   overwrite:bool=False,         # allow replacing a checkpoint at `ckpt` that this learner did not resume from
@@ -196,10 +200,12 @@ def dsvae_learner(dls,                          # `DataLoaders` from `sprites_dl
                   cbs=None,                     # more callbacks
                  ) -> Learner:
     "A fastai `Learner` training a `DSVAE(cfg)` on `dls` with the weighted negative ELBO plus `objectives`"
-    _check_learner_args(likelihood, sigma, w_f, w_z, kl_warmup, cfg)
+    _check_learner_args(likelihood, sigma, w_f, w_z, kl_warmup, cfg, kl_f_start, kl_f_epochs)
     model = DSVAE(cfg)
     loss = add_objectives(ELBOLoss(likelihood, w_f, w_z, sigma), model, objectives)
-    cbs = L(cbs) + precision_cbs(precision) + [FiniteLossCB(), WeightRampCB(('kl_f', 'kl_z'), kl_warmup)]
+    ramps = [WeightRampCB(('kl_f', 'kl_z'), kl_warmup)] if kl_f_start is None else \
+            [WeightRampCB(('kl_z',), kl_warmup), WeightRampCB(('kl_f',), kl_f_epochs, start=kl_f_start)]
+    cbs = L(cbs) + precision_cbs(precision) + [FiniteLossCB()] + ramps
     if ckpt: cbs += CheckpointCB(ckpt, overwrite, meta)
     return Learner(dls, model, loss_func=loss, opt_func=Adam, wd=0., cbs=cbs, metrics=[LossPart(p) for p in loss.terms])
 
