@@ -16,6 +16,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                 'dsvae.ablation.run_config': ('ablation.html#run_config', 'dsvae/ablation.py'),
                                 'dsvae.ablation.run_folder': ('ablation.html#run_folder', 'dsvae/ablation.py'),
                                 'dsvae.ablation.saved_record': ('ablation.html#saved_record', 'dsvae/ablation.py'),
+                                'dsvae.ablation.saved_runs': ('ablation.html#saved_runs', 'dsvae/ablation.py'),
                                 'dsvae.ablation.seed_table': ('ablation.html#seed_table', 'dsvae/ablation.py')},
             'dsvae.checkpoint': { 'dsvae.checkpoint.config_of': ('checkpoint.html#config_of', 'dsvae/checkpoint.py'),
                                   'dsvae.checkpoint.is_shipped': ('checkpoint.html#is_shipped', 'dsvae/checkpoint.py'),

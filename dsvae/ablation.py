@@ -20,7 +20,7 @@ from .judge import protocol, protocol_round, leak_matrix
 
 # %% auto #0
 __all__ = ['ABLATIONS', 'SIDES', 'config_learner', 'ScoreCB', 'data_key', 'run_folder', 'saved_record', 'run_config',
-           'ablation_table', 'seed_table', 'plot_side', 'plot_ablation', 'check_seeds', 'ablate']
+           'ablation_table', 'seed_table', 'plot_side', 'plot_ablation', 'check_seeds', 'saved_runs', 'ablate']
 
 # %% ../nbs/08_ablation.ipynb #47b2f3c6
 ABLATIONS = {   # name: settings of `config_learner`
@@ -185,6 +185,12 @@ def check_seeds(seeds) -> list:
         raise ValueError(f'the training seeds (--seed) must be distinct whole numbers >= 0, e.g. 0,1,2; got {seeds}.')
     return seeds
 
+# %% ../nbs/08_ablation.ipynb #e15bf307
+def saved_runs(names:list, data:dict, out, train_seeds=(0,), **kwargs) -> dict:
+    "{(name, seed): saved record or None} for each run of `names` and `train_seeds` in `out`; `FileExistsError` if another run made one"
+    return {(n, s): run_config(n, ABLATIONS[n], data, None, out, seed=s, dry=True, **kwargs)
+            for n in names for s in check_seeds(train_seeds)}
+
 # %% ../nbs/08_ablation.ipynb #7c75c02c
 def ablate(names:list,   # keys of `ABLATIONS`
            data:dict,     # {'train', 'test'} Sprites
@@ -196,9 +202,8 @@ def ablate(names:list,   # keys of `ABLATIONS`
     "`run_config` for each of `names` (keys of `ABLATIONS`) and `train_seeds`, then the table, JSON and plot in `out`; the records"
     unknown = [n for n in names if n not in ABLATIONS]
     if unknown: raise ValueError(f"Unknown configurations {unknown}: use some of {', '.join(ABLATIONS)}.")
-    runs, out = [(n, s) for n in names for s in check_seeds(train_seeds)], check_writable(out)
-    saved = [run_config(n, ABLATIONS[n], data, judge, out, seed=s, dry=True, **kwargs) for n, s in runs]   # a clash stops before training
-    recs = [rec or run_config(n, ABLATIONS[n], data, judge, out, seed=s, **kwargs) for (n, s), rec in zip(runs, saved)]
+    out = check_writable(out); saved = saved_runs(names, data, out, train_seeds, **kwargs)   # a clash stops before training
+    recs = [rec or run_config(n, ABLATIONS[n], data, judge, out, seed=s, **kwargs) for (n, s), rec in saved.items()]
     table = ablation_table(recs) + ('\n\n' + seed_table(recs) if len(train_seeds) > 1 else '')
     atomic_write_bytes(out / 'ablation.md', (table + '\n').encode())
     atomic_write_bytes(out / 'ablation.json', json.dumps(recs, indent=1).encode())

@@ -21,7 +21,7 @@ from .objectives import OBJECTIVES
 from .probe import probe_report, markdown_table
 from .train import dsvae_learner, EpochLineCB, TrainingDiverged, PRECISIONS, plot_history
 from .judge import train_judge, load_judge, evaluate, LeakCB, leak_table
-from .ablation import ABLATIONS, ablate, check_seeds, run_config
+from .ablation import ABLATIONS, ablate, check_seeds, saved_runs
 
 # %% auto #0
 __all__ = ['TRAIN_DEFAULTS', 'USER_ERRORS', 'parse_objectives', 'check_args', 'check_path', 'say', 'check_out', 'train_run',
@@ -276,12 +276,10 @@ def ablate_run(configs:str=','.join(ABLATIONS), source:str='lpc', path=None, epo
     if jpath.exists(): read_file(jpath, 'judge')
     check_writable(jpath.parent)
     _T0[0] = time.time(); data = load_data(source, path)
+    kw = dict(epochs=epochs, minutes=minutes, every=every, bs=bs, lr=lr, n_train=n_train)
     if not jpath.exists():     # a record of another run stops the command before the judge is trained, too
-        for n, s in [(n, s) for n in names for s in seeds]:
-            run_config(n, ABLATIONS[n], data, None, out, epochs, minutes, every, bs, lr, s, n_train, dry=True)
-        train_judge_run(data, jpath, judge_epochs)
-    recs = ablate(names, data, load_judge(jpath), out, epochs=epochs, minutes=minutes, every=every, bs=bs, lr=lr,
-                  train_seeds=seeds, n_train=n_train, log=say)
+        saved_runs(names, data, out, seeds, **kw); train_judge_run(data, jpath, judge_epochs)
+    recs = ablate(names, data, load_judge(jpath), out, train_seeds=seeds, log=say, **kw)
     print((out / 'ablation.md').read_text(), flush=True)
     return recs
 
