@@ -19,8 +19,9 @@ from .train import dsvae_learner, EpochLineCB
 from .judge import protocol, protocol_round, leak_matrix
 
 # %% auto #0
-__all__ = ['ABLATIONS', 'SIDES', 'config_learner', 'ScoreCB', 'data_key', 'run_folder', 'saved_record', 'run_config',
-           'ablation_table', 'seed_table', 'plot_side', 'plot_ablation', 'check_seeds', 'saved_runs', 'ablate']
+__all__ = ['ABLATIONS', 'GATE', 'SIDES', 'config_learner', 'ScoreCB', 'GateCB', 'check_gate', 'data_key', 'run_folder',
+           'saved_record', 'train_attempt', 'run_config', 'ablation_table', 'seed_table', 'plot_side', 'plot_ablation',
+           'check_seeds', 'saved_runs', 'ablate']
 
 # %% ../nbs/08_ablation.ipynb #47b2f3c6
 ABLATIONS = {   # name: settings of `config_learner`
@@ -53,6 +54,8 @@ ABLATIONS = {   # name: settings of `config_learner`
                                          objectives=dict(contrast_f=10., contrast_z=10., mi=10., flip=10.)),
     'mse-fact-cdsvae10-flip-klf1': dict(likelihood='gaussian', q_z='factorized', kl_f_start=1.,
                                         objectives=dict(contrast_f=10., contrast_z=10., mi=10., flip=10.)),
+    'mse-fact-cdsvae10-flip-gate': dict(likelihood='gaussian', q_z='factorized', gate=dict(epoch=2, motion=0.9),
+                                        objectives=dict(contrast_f=10., contrast_z=10., mi=10., flip=10.)),  # restart bad starts
 }
 
 # %% ../nbs/08_ablation.ipynb #ab7006c5
@@ -67,11 +70,13 @@ def config_learner(dls, preset:str='small', q_z:str='full', sizes:dict=None, kl_
 class ScoreCB(Callback):
     "Every `every` epochs: protocol round (seed 0) and leak matrix on `data`, kept in `self.scores`; stop after `minutes` of training"
     order = 96
-    def __init__(self, data:dict, judge, every:int=2, minutes:float=None, log=print):
-        self.data, self.judge, self.every, self.minutes, self.log, self.scores = data, judge, every, minutes, log, []
+    def __init__(self, data:dict, judge, every:int=2, minutes:float=None, log=print,
+                 offset:float=0.):    # minutes spent before this fit (earlier attempts of the run), counted in
+        self.data, self.judge, self.every, self.minutes, self.log, self.offset = data, judge, every, minutes, log, offset
+        self.scores = []
     def before_fit(self): self.t0, self.excluded = time.time(), 0.
     def after_epoch(self):
-        mins = (time.time() - self.t0 - self.excluded) / 60
+        mins = self.offset + (time.time() - self.t0 - self.excluded) / 60
         over = self.minutes is not None and mins >= self.minutes
         if (self.epoch + 1) % self.every == 0 or self.epoch + 1 == self.n_epoch or over: self.score(mins)
         if over: raise CancelFitException()
@@ -84,6 +89,35 @@ class ScoreCB(Callback):
             attrs = ', '.join(f"{a} {s[a + '_acc']:.3f}" for a in ('skin', 'pants', 'top', 'hair'))
             self.log(f"score after epoch {s['epoch']} ({s['minutes']} min): motion {s['motion_acc']:.3f}, "
                      f"IS {s['IS']:.2f}, {attrs}")
+
+# %% ../nbs/08_ablation.ipynb #1ea2a7a6
+class GateCB(Callback):
+    "After epoch `epoch`: the judge's motion accuracy (f resampled) on `videos`; below `motion` (None: only score) the fit stops"
+    order = 97    # after ScoreCB, so that the test score of the same epoch is kept too
+    def __init__(self, videos, judge, epoch:int=2, motion:float|None=0.9, log=print):
+        self.videos, self.judge, self.at, self.motion, self.log, self.score = videos, judge, epoch, motion, log, None
+    @property
+    def passed(self) -> bool: return None in (self.score, self.motion) or self.score >= self.motion   # no score: ended before
+    def after_epoch(self):
+        if self.epoch + 1 != self.at: return
+        self.score = protocol_round(self.learn.model, self.judge, self.videos)['motion_acc']; self.learn.model.train()
+        verdict = ' (scored only)' if self.motion is None else f", needs {self.motion}: {'passed' if self.passed else 'restart'}"
+        if self.log: self.log(f"gate after epoch {self.at}: motion {self.score:.3f} on {len(self.videos)} training videos{verdict}")
+        if not self.passed: raise CancelFitException()
+
+# %% ../nbs/08_ablation.ipynb #982d5cdd
+GATE = dict(epoch=2, motion=0.9, restarts=3, n=1000)
+def check_gate(gate:dict=None):
+    "`gate` with the defaults of `GATE` filled in (None stays None); `ValueError` naming an unknown key or a bad value"
+    if gate is None: return None
+    if unknown := set(gate) - set(GATE): raise ValueError(f"Unknown gate keys {sorted(unknown)}: use {', '.join(GATE)}.")
+    g, whole = {**GATE, **gate}, lambda v, lo: isinstance(v, int) and v >= lo
+    ok = dict(epoch=whole(g['epoch'], 1), n=whole(g['n'], 1), restarts=whole(g['restarts'], 0),
+              motion=isinstance(g['motion'], (int, float)) and 0 <= g['motion'] <= 1)
+    if bad := [k for k, v in ok.items() if not v]:
+        raise ValueError(f"gate {bad[0]}={g[bad[0]]!r} is out of range: epoch and n are whole numbers >= 1, "
+                         f"restarts >= 0, motion in [0, 1].")
+    return g
 
 # %% ../nbs/08_ablation.ipynb #fb33bf6e
 def data_key(data:dict) -> str:
@@ -106,31 +140,52 @@ def saved_record(folder, run:dict):
     raise FileExistsError(f"'{folder}' holds a run with other {diff}: it is kept. Choose another output folder "
                           f"(--out), or delete that folder to train this run there.")
 
+# %% ../nbs/08_ablation.ipynb #da1bc741
+def train_attempt(settings:dict, data:dict, judge, seed:int, gate:dict=None, offset:float=0., epochs:int=12,
+                  minutes:float=None, every:int=2, bs:int=64, lr:float=2e-3, n_train:int=None, log=print):
+    "One fit of `settings` with `seed` under `ScoreCB` and, if `gate` (`check_gate`), `GateCB`: (learner, ScoreCB, GateCB or None)"
+    set_seed(seed)
+    sc = ScoreCB(data, judge, every, minutes, log, offset)
+    gc = gate and GateCB(data['train'].subset(gate['n']), judge, gate['epoch'], gate['motion'], log)
+    learn = config_learner(sprites_dls(data, bs=bs, n_train=n_train, n_valid=512, seed=seed), **settings)
+    with learn.no_bar(): learn.fit_one_cycle(epochs, lr, cbs=[c for c in (sc, gc, log and EpochLineCB()) if c])
+    return learn, sc, gc
+
 # %% ../nbs/08_ablation.ipynb #2e647dd9
 def run_config(name:str, settings:dict, data:dict, judge, out, epochs:int=12, minutes:float=None, every:int=2,
                bs:int=64, lr:float=2e-3, seed:int=0, n_train:int=None, seeds=(0, 1, 2), log=print, dry:bool=False) -> dict:
-    "Train and score configuration `name` with `seed` in its `run_folder`: the record. `dry`: only the saved one, or None"
+    """Train and score configuration `name` with `seed` in its `run_folder`: the record. `dry`: only the saved one, or None.
+    With a `gate` in `settings` (`check_gate`), a fit that fails `GateCB` starts again with seed + 1000, + 2000, ..."""
     folder, run = run_folder(out, name, seed), dict(settings=settings, epochs=epochs, minutes=minutes, every=every, bs=bs,
                                                     lr=lr, seed=seed, n_train=n_train, data=data_key(data))
     if (rec := saved_record(folder, run)) is not None or dry: return rec
-    check_writable(folder); set_seed(seed)
-    sc = ScoreCB(data, judge, every, minutes, log)
-    learn = config_learner(sprites_dls(data, bs=bs, n_train=n_train, n_valid=512, seed=seed), **settings)
-    with learn.no_bar(): learn.fit_one_cycle(epochs, lr, cbs=[sc, EpochLineCB()] if log else [sc])
-    save_checkpoint(folder / 'model.pth', learn.model, epoch=sc.scores[-1]['epoch'] - 1, settings=settings)
-    rec = dict(name=name, run=run, scores=sc.scores, final=protocol(learn.model, judge, data['test'], seeds, log=log))
+    check_writable(folder)
+    gate, settings = check_gate(settings.get('gate')), {k: v for k, v in settings.items() if k != 'gate'}
+    kw, attempts, offset = dict(epochs=epochs, minutes=minutes, every=every, bs=bs, lr=lr, n_train=n_train, log=log), [], 0.
+    for k in range(gate['restarts'] + 1 if gate else 1):   # the last attempt's gate only scores
+        t, g = time.time(), gate and (gate if k < gate['restarts'] else {**gate, 'motion': None})
+        learn, sc, gc = train_attempt(settings, data, judge, seed + 1000 * k, g, offset, **kw)
+        if gc: attempts.append(dict(seed=seed + 1000 * k, motion_acc=gc.score,
+                                    **({} if gc.passed else dict(scores=sc.scores))))   # the kept one's are the record's
+        if not gc or gc.passed: break
+        offset += (time.time() - t - sc.excluded) / 60
+    save_checkpoint(folder / 'model.pth', learn.model, epoch=sc.scores[-1]['epoch'] - 1, settings=settings,
+                    seed=seed + 1000 * k)
+    rec = dict(name=name, run=run, scores=sc.scores, final=protocol(learn.model, judge, data['test'], seeds, log=log),
+               **(dict(attempts=attempts) if gate else {}))
     atomic_write_bytes(folder / 'scores.json', json.dumps(rec, indent=1).encode())
     return rec
 
 # %% ../nbs/08_ablation.ipynb #92b3a997
 def ablation_table(records:list) -> str:
-    "One markdown row per run (configuration, seed): final protocol scores (mean ± std of its draws), minutes, direction in f"
-    rows = []
+    """One markdown row per run (configuration, seed): final protocol scores (mean ± std of its draws), minutes, direction in f.
+    A restarted run (`GateCB`) shows its seeds as '1 → 1001'; its minutes include the failed attempts."""
+    rows, tried = [], lambda r: dict.fromkeys([r['run']['seed'], *(a['seed'] for a in r.get('attempts', []))])
     for r in records:
         fin, last = r['final'], r['scores'][-1]
         pm = lambda k, d=3: f"{fin[k][0]:.{d}f} ± {fin[k][1]:.{d}f}"
-        rows.append({'configuration': r['name'], 'seed': r['run']['seed'], 'epochs': last['epoch'], 'train min': last['minutes'],
-                     'motion acc': pm('motion_acc'),
+        rows.append({'configuration': r['name'], 'seed': ' → '.join(map(str, tried(r))), 'epochs': last['epoch'],
+                     'train min': last['minutes'], 'motion acc': pm('motion_acc'),
                      'IS': pm('IS', 2), 'H(y|x)': pm('H_yx', 2),
                      **{a: pm(f'{a}_acc') for a in ATTRS},
                      'direction from f': f"{last['leak']['f']['direction']:.2f}"})
@@ -155,13 +210,16 @@ def seed_table(records:list) -> str:
 SIDES = {'motion': ('motion accuracy (f resampled)', lambda s: s['motion_acc']),
          'attributes': ('lowest attribute accuracy (z resampled)', lambda s: min(s[a + '_acc'] for a in ATTRS))}
 def plot_side(records:list, side:str='motion', ax=None):
-    "One side of the protocol against training minutes, one line per run: 'motion', or 'attributes' (the lowest of the four)"
+    """One side of the protocol against training minutes, one line per run: 'motion', or 'attributes' (the lowest of the four).
+    The failed attempts of a restarted run (`GateCB`) are crosses in its colour."""
     if side not in SIDES: raise ValueError(f"side must be one of {', '.join(SIDES)}, got {side!r}.")
     (label, score), ax = SIDES[side], ax or plt.subplots(figsize=(6, 3.5))[1]
     for r in records:
         seed = r['run']['seed']
-        ax.plot([s['minutes'] for s in r['scores']], [score(s) for s in r['scores']], 'o-',
-                label=r['name'] + (f' (seed {seed})' if seed else ''))
+        line, = ax.plot([s['minutes'] for s in r['scores']], [score(s) for s in r['scores']], 'o-',
+                        label=r['name'] + (f' (seed {seed})' if seed else ''))
+        for a in (a for a in r.get('attempts', []) if 'scores' in a):
+            ax.plot([s['minutes'] for s in a['scores']], [score(s) for s in a['scores']], 'x:', c=line.get_color())
     if side == 'motion':
         ax.axhline(0.9073, ls='--', c='gray', lw=0.8)
         ax.text(0, 0.915, 'DSVAE as quoted by its successors', fontsize=7, color='gray')
