@@ -142,13 +142,13 @@ def saved_record(folder, run:dict):
 
 # %% ../nbs/08_ablation.ipynb #da1bc741
 def train_attempt(settings:dict, data:dict, judge, seed:int, gate:dict=None, offset:float=0., epochs:int=12,
-                  minutes:float=None, every:int=2, bs:int=64, lr:float=2e-3, n_train:int=None, log=print):
-    "One fit of `settings` with `seed` under `ScoreCB` and, if `gate` (`check_gate`), `GateCB`: (learner, ScoreCB, GateCB or None)"
+                  minutes:float=None, every:int=2, bs:int=64, lr:float=2e-3, n_train:int=None, log=print, cbs=()):
+    "One fit of `settings` with `seed` under `ScoreCB`, `GateCB` if `gate` (`check_gate`) and `cbs`: (learner, ScoreCB, GateCB or None)"
     set_seed(seed)
     sc = ScoreCB(data, judge, every, minutes, log, offset)
     gc = gate and GateCB(data['train'].subset(gate['n']), judge, gate['epoch'], gate['motion'], log)
     learn = config_learner(sprites_dls(data, bs=bs, n_train=n_train, n_valid=512, seed=seed), **settings)
-    with learn.no_bar(): learn.fit_one_cycle(epochs, lr, cbs=[c for c in (sc, gc, log and EpochLineCB()) if c])
+    with learn.no_bar(): learn.fit_one_cycle(epochs, lr, cbs=[c for c in (sc, gc, log and EpochLineCB(), *cbs) if c])
     return learn, sc, gc
 
 # %% ../nbs/08_ablation.ipynb #2e647dd9
@@ -163,14 +163,13 @@ def run_config(name:str, settings:dict, data:dict, judge, out, epochs:int=12, mi
     gate, settings = check_gate(settings.get('gate')), {k: v for k, v in settings.items() if k != 'gate'}
     kw, attempts, offset = dict(epochs=epochs, minutes=minutes, every=every, bs=bs, lr=lr, n_train=n_train, log=log), [], 0.
     for k in range(gate['restarts'] + 1 if gate else 1):   # the last attempt's gate only scores
-        t, g = time.time(), gate and (gate if k < gate['restarts'] else {**gate, 'motion': None})
-        learn, sc, gc = train_attempt(settings, data, judge, seed + 1000 * k, g, offset, **kw)
-        if gc: attempts.append(dict(seed=seed + 1000 * k, motion_acc=gc.score,
+        t, s, g = time.time(), seed + 1000 * k, gate and (gate if k < gate['restarts'] else {**gate, 'motion': None})
+        learn, sc, gc = train_attempt(settings, data, judge, s, g, offset, **kw)
+        if gc: attempts.append(dict(seed=s, motion_acc=gc.score,
                                     **({} if gc.passed else dict(scores=sc.scores))))   # the kept one's are the record's
         if not gc or gc.passed: break
         offset += (time.time() - t - sc.excluded) / 60
-    save_checkpoint(folder / 'model.pth', learn.model, epoch=sc.scores[-1]['epoch'] - 1, settings=settings,
-                    seed=seed + 1000 * k)
+    save_checkpoint(folder / 'model.pth', learn.model, epoch=sc.scores[-1]['epoch'] - 1, settings=settings, seed=s)
     rec = dict(name=name, run=run, scores=sc.scores, final=protocol(learn.model, judge, data['test'], seeds, log=log),
                **(dict(attempts=attempts) if gate else {}))
     atomic_write_bytes(folder / 'scores.json', json.dumps(rec, indent=1).encode())

@@ -9,12 +9,9 @@ Usage: python tools/gate_scores.py --seeds 0,2,5 [--config mse-fact-cdsvae10-fli
 """
 import argparse, json, time
 from fastai.callback.core import Callback, CancelFitException
-from fastai.torch_core import set_seed
-from dsvae.ablation import ABLATIONS, GateCB, check_gate, config_learner
-from dsvae.data import sprites_dls
+from dsvae.ablation import ABLATIONS, GateCB, check_gate, train_attempt
 from dsvae.sources import get_sprites
 from dsvae.judge import load_judge
-from dsvae.train import EpochLineCB
 
 class StopAfter(Callback):
     "Stop the fit after epoch `epoch`"
@@ -35,9 +32,8 @@ if __name__ == '__main__':
     gate, seeds = check_gate(settings.pop('gate')), [int(s) for s in a.seeds.split(',')]
     data, judge = get_sprites(a.source, a.path), load_judge(a.judge)
     videos = data['train'].subset(gate['n'])
-    for seed in seeds:
-        t = time.time(); set_seed(seed)     # as `train_attempt` does
-        gates = [GateCB(videos, judge, e, None, print) for e in range(1, gate['epoch'] + 1)]
-        learn = config_learner(sprites_dls(data, bs=a.bs, n_train=a.n_train, n_valid=512, seed=seed), **settings)
-        with learn.no_bar(): learn.fit_one_cycle(a.epochs, a.lr, cbs=[*gates, EpochLineCB(), StopAfter(gate['epoch'])])
+    for seed in seeds:     # `dsvae-ablate`'s fit up to the gate; its ScoreCB scores only after the last epoch, never reached
+        t, gates = time.time(), [GateCB(videos, judge, e, None, print) for e in range(1, gate['epoch'] + 1)]
+        train_attempt(settings, data, judge, seed, epochs=a.epochs, every=a.epochs, bs=a.bs, lr=a.lr, n_train=a.n_train,
+                      cbs=[*gates, StopAfter(gate['epoch'])])
         print(json.dumps(dict(seed=seed, **{f'epoch{g.at}': g.score for g in gates}, minutes=round((time.time() - t) / 60, 2))), flush=True)
