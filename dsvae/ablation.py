@@ -56,6 +56,10 @@ ABLATIONS = {   # name: settings of `config_learner`
                                         objectives=dict(contrast_f=10., contrast_z=10., mi=10., flip=10.)),
     'mse-fact-cdsvae10-flip-gate': dict(likelihood='gaussian', q_z='factorized', gate=dict(epoch=2, motion=0.9),
                                         objectives=dict(contrast_f=10., contrast_z=10., mi=10., flip=10.)),  # restart bad starts
+    'mse-fact-cdsvae10-flip-nce': dict(likelihood='gaussian', q_z='factorized',     # + swap consistency with InfoNCE (ours)
+                                       objectives=dict(contrast_f=10., contrast_z=10., mi=10., flip=10., cycle_nce=10.)),
+    'mse-fact-cdsvae10-flip-ncec': dict(likelihood='gaussian', q_z='factorized',    # the same through a colour distortion
+                                        objectives=dict(contrast_f=10., contrast_z=10., mi=10., flip=10., cycle_nce_color=10.)),
 }
 
 # %% ../nbs/08_ablation.ipynb #ab7006c5

@@ -2,7 +2,8 @@
 
 Each seed trains the configuration's settings for the first `gate['epoch']` epochs of its one-cycle schedule (so the model
 is the one `GateCB` would score in `dsvae-ablate`) and prints one JSON line: the judge's motion accuracy (f resampled) on
-the gate's training videos after each of those epochs. It measures the odds of a good start; it writes no files.
+the gate's training videos after each of those epochs. A configuration without a gate is scored at the defaults of
+`GATE` (epoch 2, 1000 videos). It measures the odds of a good start; it writes no files.
 
 Usage: python tools/gate_scores.py --seeds 0,2,5 [--config mse-fact-cdsvae10-flip-gate] --path ../shared/lpc_sprites
        --judge runs/ablation/judge_lpc.pth [--epochs 12 --bs 64 --lr 2e-3 --n-train N]
@@ -27,9 +28,9 @@ if __name__ == '__main__':
     p.add_argument('--epochs', type=int, default=12); p.add_argument('--bs', type=int, default=64)
     p.add_argument('--lr', type=float, default=2e-3); p.add_argument('--n-train', type=int, help='train on this many videos only')
     a = p.parse_args()
+    if a.config not in ABLATIONS: p.error(f'unknown configuration {a.config!r}: use one of {", ".join(ABLATIONS)}')
     settings = dict(ABLATIONS[a.config])
-    if 'gate' not in settings: p.error(f'{a.config} has no gate: use one of {", ".join(n for n, s in ABLATIONS.items() if "gate" in s)}')
-    gate, seeds = check_gate(settings.pop('gate')), [int(s) for s in a.seeds.split(',')]
+    gate, seeds = check_gate(settings.pop('gate', {})), [int(s) for s in a.seeds.split(',')]
     data, judge = get_sprites(a.source, a.path), load_judge(a.judge)
     videos = data['train'].subset(gate['n'])
     for seed in seeds:     # `dsvae-ablate`'s fit up to the gate; its ScoreCB scores only after the last epoch, never reached
