@@ -229,6 +229,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                   'dsvae.objectives.info_nce': ('objectives.html#info_nce', 'dsvae/objectives.py'),
                                   'dsvae.objectives.log_q_pairs': ('objectives.html#log_q_pairs', 'dsvae/objectives.py'),
                                   'dsvae.objectives.shuffle_frames': ('objectives.html#shuffle_frames', 'dsvae/objectives.py'),
+                                  'dsvae.objectives.x_mean': ('objectives.html#x_mean', 'dsvae/objectives.py'),
                                   'dsvae.objectives.z_posterior': ('objectives.html#z_posterior', 'dsvae/objectives.py')},
             'dsvae.probe': { 'dsvae.probe._same_as': ('probe.html#_same_as', 'dsvae/probe.py'),
                              'dsvae.probe.cos_sim': ('probe.html#cos_sim', 'dsvae/probe.py'),

@@ -12,7 +12,7 @@ import kornia.augmentation as K
 from .model import DSVAE, DSVAEOutput, rsample
 
 # %% auto #0
-__all__ = ['OBJECTIVES', 'shuffle_frames', 'ColorDistort', 'info_nce', 'f_posterior', 'z_posterior', 'StaticContrast',
+__all__ = ['OBJECTIVES', 'shuffle_frames', 'ColorDistort', 'info_nce', 'f_posterior', 'z_posterior', 'x_mean', 'StaticContrast',
            'DynamicContrast', 'log_q_pairs', 'MutualInfo', 'FlipInvariance', 'SwapCycle', 'ResampleContrast',
            'Objective', 'add_objectives']
 
@@ -49,6 +49,10 @@ def z_posterior(model:DSVAE, x:torch.Tensor):
     "Mean of q(z | x, f) (B, T, z_dim) for videos `x`, with f sampled from q(f | x), with gradients"
     h = model.features(x)
     return model.z_enc(h, rsample(*model.f_enc(h)))[0]
+
+def x_mean(model:DSVAE, f:torch.Tensor, z:torch.Tensor):
+    "Frames (B, T, 3, 64, 64) in [0, 1], fp32: the mean of p(x | z, f) as `DSVAE.decode` gives it, with gradients"
+    return torch.sigmoid(model.decode_logits(f, z)).float()
 
 # %% ../nbs/02a_objectives.ipynb #1d05952d
 class StaticContrast:
@@ -94,8 +98,7 @@ class SwapCycle:
     def __call__(self, out:DSVAEOutput, x):
         m, perm = self.model, torch.randperm(len(x), device=x.device)
         f_b = out.f_mu[perm]
-        xs = torch.sigmoid(m.decode_logits(f_b, out.z_mu))
-        h = m.features(xs.float())
+        h = m.features(x_mean(m, f_b, out.z_mu))
         f_mu, _ = m.f_enc(h)
         z_mu = m.z_enc(h, f_mu)[0]
         dz = (z_mu.float() - out.z_mu.detach().float()).pow(2).flatten(1).sum(1)
@@ -109,7 +112,7 @@ class ResampleContrast:
     def __init__(self, model:DSVAE, tau:float=0.5, distort:bool=False):
         self.model, self.tau, self.distort = model, tau, ColorDistort() if distort else None
     def __call__(self, out:DSVAEOutput, x):
-        xs = torch.sigmoid(self.model.decode_logits(torch.randn_like(out.f_mu), out.z_mu)).float()   # with gradients
+        xs = x_mean(self.model, torch.randn_like(out.f_mu), out.z_mu)
         if self.distort: xs = self.distort(xs)
         return info_nce(out.z_mu.flatten(1), z_posterior(self.model, xs).flatten(1), self.tau)
 

@@ -1,4 +1,4 @@
-"""Score how runs of a gated configuration start: for each seed, train it up to its gate and print the gate's motion score.
+"""Score how runs of a configuration start: for each seed, train it up to its gate and print the gate's motion score.
 
 Each seed trains the configuration's settings for the first `gate['epoch']` epochs of its one-cycle schedule (so the model
 is the one `GateCB` would score in `dsvae-ablate`) and prints one JSON line: the judge's motion accuracy (f resampled) on
