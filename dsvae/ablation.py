@@ -60,6 +60,14 @@ ABLATIONS = {   # name: settings of `config_learner`
                                        objectives=dict(contrast_f=10., contrast_z=10., mi=10., flip=10., cycle_nce=10.)),
     'mse-fact-cdsvae10-flip-ncec': dict(likelihood='gaussian', q_z='factorized',    # the same through a colour distortion
                                         objectives=dict(contrast_f=10., contrast_z=10., mi=10., flip=10., cycle_nce_color=10.)),
+    'mse-fact-cdsvae10-flip-nce-fz': dict(likelihood='gaussian', q_z='factorized',  # swap consistency on both sides
+                                          objectives=dict(contrast_f=10., contrast_z=10., mi=10., flip=10., cycle_nce=10.,
+                                                          cycle_nce_f=10.)),
+    'mse-fact-cdsvae10-flip-nce-fz3': dict(likelihood='gaussian', q_z='factorized',  # the same, the f side at weight 3
+                                           objectives=dict(contrast_f=10., contrast_z=10., mi=10., flip=10., cycle_nce=10.,
+                                                           cycle_nce_f=3.)),
+    'mse-fact-cdsvae10-flip-nce-cz30': dict(likelihood='gaussian', q_z='factorized',  # cycle_nce, colour-blind z at weight 30
+                                            objectives=dict(contrast_f=10., contrast_z=30., mi=10., flip=10., cycle_nce=10.)),
 }
 
 # %% ../nbs/08_ablation.ipynb #ab7006c5
