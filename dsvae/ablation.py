@@ -68,6 +68,8 @@ ABLATIONS = {   # name: settings of `config_learner`
                                                            cycle_nce_f=3.)),
     'mse-fact-cdsvae10-flip-nce-cz30': dict(likelihood='gaussian', q_z='factorized',  # cycle_nce, colour-blind z at weight 30
                                             objectives=dict(contrast_f=10., contrast_z=30., mi=10., flip=10., cycle_nce=10.)),
+    'mse-fact-cdsvae10-flip-init': dict(likelihood='gaussian', q_z='factorized', sizes=dict(init_std=0.01),  # C-DSVAE's init
+                                        objectives=dict(contrast_f=10., contrast_z=10., mi=10., flip=10.)),
 }
 
 # %% ../nbs/08_ablation.ipynb #ab7006c5
