@@ -5,6 +5,7 @@
 # %% ../nbs/08_ablation.ipynb #555dcf9d
 from __future__ import annotations
 import json, time
+from contextlib import nullcontext
 from dataclasses import asdict, replace
 from pathlib import Path
 import numpy as np, torch
@@ -162,7 +163,8 @@ def train_attempt(settings:dict, data:dict, judge, seed:int, gate:dict=None, off
     sc = ScoreCB(data, judge, every, minutes, log, offset)
     gc = gate and GateCB(data['train'].subset(gate['n']), judge, gate['epoch'], gate['motion'], log)
     learn = config_learner(sprites_dls(data, bs=bs, n_train=n_train, n_valid=512, seed=seed), **settings)
-    with learn.no_bar(): learn.fit_one_cycle(epochs, lr, cbs=[c for c in (sc, gc, log and EpochLineCB(), *cbs) if c])
+    with learn.no_bar(), learn.no_logging() if log is None else nullcontext():   # log=None: no line per epoch either
+        learn.fit_one_cycle(epochs, lr, cbs=[c for c in (sc, gc, log and EpochLineCB(), *cbs) if c])
     return learn, sc, gc
 
 # %% ../nbs/08_ablation.ipynb #2e647dd9

@@ -212,7 +212,7 @@ def dsvae_learner(dls,                          # `DataLoaders` from `sprites_dl
 # %% ../nbs/04_train.ipynb #fa87a5e0
 def quick_model(data:dict,           # {'train', 'test'} Sprites, e.g. `get_sprites('toy')`
                 epochs:int=3,        # epochs of one-cycle training
-                n_train:int=1800,    # videos of data['train'] to train on
+                n_train:int=600,     # videos of data['train'] to train on
                 seed:int=0,          # seed of the subset and the training
                 cache=None,          # folder of cached quick models (default: `cache_dir()/quick`)
                ) -> DSVAE:
