@@ -15,7 +15,8 @@ from dsvae.ablation import ABLATIONS
 
 # the objectives of the ablation's configurations, by a short name
 OBJECTIVES = {k: ABLATIONS[c].get('objectives', {}) for k, c in
-              {'none': 'mse', 'flip': 'mse-flip', 'cdsvae': 'mse-cdsvae', 'cdsvae+flip': 'mse-cdsvae-flip'}.items()}
+              {'none': 'mse', 'flip': 'mse-flip', 'cdsvae': 'mse-cdsvae', 'cdsvae+flip': 'mse-cdsvae-flip',
+               'cdsvae+flip+sil': 'mse-fact-cdsvae10-flip-sil'}.items()}
 
 def machine(device):
     "One line naming the device: GPU name, or CPU model, threads and its bf16-relevant flags"
