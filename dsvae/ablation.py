@@ -14,15 +14,15 @@ from fastai.callback.core import Callback, CancelFitException
 from fastai.torch_core import set_seed
 from .data import ATTRS, sprites_dls, atomic_write_bytes, save_fig, check_writable, crc32_of
 from .model import PRESETS
-from .checkpoint import save_checkpoint
+from .checkpoint import save_checkpoint, read_file
 from .probe import markdown_table
 from .train import dsvae_learner, EpochLineCB
 from .judge import protocol, protocol_round, leak_matrix
 
 # %% auto #0
-__all__ = ['ABLATIONS', 'GATE', 'SIDES', 'config_learner', 'ScoreCB', 'GateCB', 'check_gate', 'data_key', 'run_folder',
-           'saved_record', 'train_attempt', 'run_config', 'ablation_table', 'seed_table', 'plot_side', 'plot_ablation',
-           'check_seeds', 'saved_runs', 'ablate']
+__all__ = ['ABLATIONS', 'GATE', 'PARTIAL', 'SIDES', 'config_learner', 'ScoreCB', 'GateCB', 'check_gate', 'data_key', 'run_folder',
+           'run_diff', 'saved_record', 'PartialCB', 'saved_partial', 'train_attempt', 'run_config', 'ablation_table',
+           'seed_table', 'plot_side', 'plot_ablation', 'check_seeds', 'saved_runs', 'ablate']
 
 # %% ../nbs/08_ablation.ipynb #47b2f3c6
 ABLATIONS = {   # name: settings of `config_learner`
@@ -89,12 +89,14 @@ class ScoreCB(Callback):
     "Every `every` epochs: protocol round (seed 0) and leak matrix on `data`, kept in `self.scores`; stop after `minutes` of training"
     order = 96
     def __init__(self, data:dict, judge, every:int=2, minutes:float=None, log=print,
-                 offset:float=0.):    # minutes spent before this fit (earlier attempts of the run), counted in
+                 offset:float=0.,     # minutes spent before this fit (earlier attempts of the run), counted in
+                 scores=()):          # scores of the epochs before this fit (a continued run, `PartialCB`)
         self.data, self.judge, self.every, self.minutes, self.log, self.offset = data, judge, every, minutes, log, offset
-        self.scores = []
+        self.scores, self.mins = list(scores), offset
     def before_fit(self): self.t0, self.excluded = time.time(), 0.
     def after_epoch(self):
-        mins = self.offset + (time.time() - self.t0 - self.excluded) / 60
+        if self.epoch < getattr(self.learn, 'resume_epoch', 0): return    # skipped: trained before the run was continued
+        self.mins = mins = self.offset + (time.time() - self.t0 - self.excluded) / 60
         over = self.minutes is not None and mins >= self.minutes
         if (self.epoch + 1) % self.every == 0 or self.epoch + 1 == self.n_epoch or over: self.score(mins)
         if over: raise CancelFitException()
@@ -112,12 +114,13 @@ class ScoreCB(Callback):
 class GateCB(Callback):
     "After epoch `epoch`: the judge's motion accuracy (f resampled) on `videos`; below `motion` (None: only score) the fit stops"
     order = 97    # after ScoreCB, so that the test score of the same epoch is kept too
-    def __init__(self, videos, judge, epoch:int=2, motion:float|None=0.9, log=print):
-        self.videos, self.judge, self.at, self.motion, self.log, self.score = videos, judge, epoch, motion, log, None
+    def __init__(self, videos, judge, epoch:int=2, motion:float|None=0.9, log=print,
+                 score:float=None):   # the score of an attempt that passed before it was continued (`PartialCB`)
+        self.videos, self.judge, self.at, self.motion, self.log, self.score = videos, judge, epoch, motion, log, score
     @property
     def passed(self) -> bool: return None in (self.score, self.motion) or self.score >= self.motion   # no score: ended before
     def after_epoch(self):
-        if self.epoch + 1 != self.at: return
+        if self.epoch + 1 != self.at or self.epoch < getattr(self.learn, 'resume_epoch', 0): return
         self.score = protocol_round(self.learn.model, self.judge, self.videos)['motion_acc']; self.learn.model.train()
         verdict = ' (scored only)' if self.motion is None else f", needs {self.motion}: {'passed' if self.passed else 'restart'}"
         if self.log: self.log(f"gate after epoch {self.at}: motion {self.score:.3f} on {len(self.videos)} training videos{verdict}")
@@ -147,51 +150,93 @@ def run_folder(out, name:str, seed:int=0) -> Path:
     "The folder of configuration `name` trained with `seed` in `out`: `out/name`, or `out/name-seedN` for seed N > 0"
     return Path(out) / (name if seed == 0 else f'{name}-seed{seed}')
 
+# %% ../nbs/08_ablation.ipynb #7b963d12
+def run_diff(saved:dict, run:dict) -> str:
+    "The keys of two runs' settings whose values differ (either side's keys, compared as JSON), joined by ', '; '' if none"
+    saved, run = json.loads(json.dumps(saved)), json.loads(json.dumps(run))
+    return ', '.join(k for k in {**run, **saved} if saved.get(k) != run.get(k))
+
 # %% ../nbs/08_ablation.ipynb #0c4e18c0
 def saved_record(folder, run:dict):
     "The record in `folder/scores.json` if `run` made it, None if there is none; `FileExistsError` naming the differences otherwise"
     done = Path(folder) / 'scores.json'
     if not done.exists(): return None
-    rec, run = json.loads(done.read_text()), json.loads(json.dumps(run))   # as JSON: tuples become lists
-    if rec['run'] == run: return rec
-    diff = ', '.join(k for k in {**run, **rec['run']} if rec['run'].get(k) != run.get(k))   # either side's keys
+    rec = json.loads(done.read_text())
+    if not (diff := run_diff(rec['run'], run)): return rec
     raise FileExistsError(f"'{folder}' holds a run with other {diff}: it is kept. Choose another output folder "
                           f"(--out), or delete that folder to train this run there.")
 
+# %% ../nbs/08_ablation.ipynb #ebd96e67
+PARTIAL = 'partial.pth'     # in a run's folder while it trains: the state to continue it from
+class PartialCB(Callback):
+    "After every epoch, to `path`: weights, optimizer state and epoch, the scores and minutes of `sc`, the score of `gc`, and `meta`"
+    order = 98    # after ScoreCB and GateCB: an epoch whose gate fails is not saved
+    def __init__(self, path, sc:ScoreCB, gc:GateCB=None, **meta): self.path, self.sc, self.gc, self.meta = Path(path), sc, gc, meta
+    def after_epoch(self):
+        if self.epoch < getattr(self.learn, 'resume_epoch', 0): return
+        state = json.loads(json.dumps(dict(minutes=self.sc.mins, scores=self.sc.scores, gate=self.gc and self.gc.score,
+                                           **self.meta)))    # plain types, which `weights_only` loading accepts
+        save_checkpoint(self.path, self.learn.model, self.learn.opt, self.epoch, **state)
+
+# %% ../nbs/08_ablation.ipynb #22ee996e
+def saved_partial(path, run:dict):
+    "The state at `path` (`PartialCB`) if `run` left it, None if there is none; `FileExistsError` naming the differences otherwise"
+    if not Path(path).exists(): return None
+    ck = read_file(path, 'model')
+    if diff := run_diff(ck.get('run') or {}, run):
+        raise FileExistsError(f"'{path}' is an unfinished run with other {diff}: it is kept. Continue it with its own "
+                              f"settings, choose another output folder (--out), or delete that file to train this run.")
+    return ck
+
 # %% ../nbs/08_ablation.ipynb #da1bc741
 def train_attempt(settings:dict, data:dict, judge, seed:int, gate:dict=None, offset:float=0., epochs:int=12,
-                  minutes:float=None, every:int=2, bs:int=64, lr:float=2e-3, n_train:int=None, log=print, cbs=()):
-    "One fit of `settings` with `seed` under `ScoreCB`, `GateCB` if `gate` (`check_gate`) and `cbs`: (learner, ScoreCB, GateCB or None)"
-    set_seed(seed)
-    sc = ScoreCB(data, judge, every, minutes, log, offset)
-    gc = gate and GateCB(data['train'].subset(gate['n']), judge, gate['epoch'], gate['motion'], log)
+                  minutes:float=None, every:int=2, bs:int=64, lr:float=2e-3, n_train:int=None, log=print, cbs=(),
+                  partial=None, meta:dict=None, resume:bool=False):
+    """One fit of `settings` with `seed` under `ScoreCB`, `GateCB` if `gate` (`check_gate`) and `cbs`: (learner, ScoreCB, GateCB or None).
+    Given a path `partial`, `PartialCB` saves the attempt there after every epoch, with `meta`; `resume`: continue the one saved there"""
+    set_seed(seed); ck = read_file(partial, 'model') if resume else {}
+    sc = ScoreCB(data, judge, every, minutes, log, ck.get('minutes', offset), ck.get('scores', ()))
+    gc = gate and GateCB(data['train'].subset(gate['n']), judge, gate['epoch'], gate['motion'], log, ck.get('gate'))
+    pc = partial and PartialCB(partial, sc, gc, **(meta or {}))
     learn = config_learner(sprites_dls(data, bs=bs, n_train=n_train, n_valid=512, seed=seed), **settings)
+    start = learn.resume(partial) if resume else 0     # weights and optimizer state; the one-cycle schedule from there
     with learn.no_bar(), learn.no_logging() if log is None else nullcontext():   # log=None: no line per epoch either
-        learn.fit_one_cycle(epochs, lr, cbs=[c for c in (sc, gc, log and EpochLineCB(), *cbs) if c])
+        learn.fit_one_cycle(epochs, lr, start_epoch=start, cbs=[c for c in (sc, gc, pc, log and EpochLineCB(), *cbs) if c])
     return learn, sc, gc
 
 # %% ../nbs/08_ablation.ipynb #2e647dd9
 def run_config(name:str, settings:dict, data:dict, judge, out, epochs:int=12, minutes:float=None, every:int=2,
-               bs:int=64, lr:float=2e-3, seed:int=0, n_train:int=None, seeds=(0, 1, 2), log=print, dry:bool=False) -> dict:
+               bs:int=64, lr:float=2e-3, seed:int=0, n_train:int=None, seeds=(0, 1, 2), log=print, dry:bool=False,
+               cbs=()) -> dict:
     """Train and score configuration `name` with `seed` in its `run_folder`: the record. `dry`: only the saved one, or None.
-    With a `gate` in `settings` (`check_gate`), a fit that fails `GateCB` starts again with seed + 1000, + 2000, ..."""
+    With a `gate` in `settings` (`check_gate`), a fit that fails `GateCB` starts again with seed + 1000, + 2000, ...
+    An interrupted run continues from its last epoch (`PartialCB`); `cbs`: more callbacks of each fit"""
     folder, run = run_folder(out, name, seed), dict(settings=settings, epochs=epochs, minutes=minutes, every=every, bs=bs,
                                                     lr=lr, seed=seed, n_train=n_train, data=data_key(data))
-    if (rec := saved_record(folder, run)) is not None or dry: return rec
+    if (rec := saved_record(folder, run)) is not None: return rec
+    ck = saved_partial(folder / PARTIAL, run)    # another run's: an error, also when `dry`
+    if dry: return None
     check_writable(folder)
     gate, settings = check_gate(settings.get('gate')), {k: v for k, v in settings.items() if k != 'gate'}
-    kw, attempts, offset = dict(epochs=epochs, minutes=minutes, every=every, bs=bs, lr=lr, n_train=n_train, log=log), [], 0.
-    for k in range(gate['restarts'] + 1 if gate else 1):   # the last attempt's gate only scores
+    kw = dict(epochs=epochs, minutes=minutes, every=every, bs=bs, lr=lr, n_train=n_train, log=log, cbs=cbs)
+    attempts, offset, k0, cont = ((ck['attempts'], ck['minutes'], ck['attempt'], ck['continued'] + [ck['epoch'] + 1])
+                                  if ck else ([], 0., 0, []))
+    if ck and log: log(f"continuing '{folder}' after epoch {ck['epoch'] + 1} ({ck['minutes']:.1f} training minutes)")
+    for k in range(k0, gate['restarts'] + 1 if gate else 1):   # the last attempt's gate only scores
         t, s, g = time.time(), seed + 1000 * k, gate and (gate if k < gate['restarts'] else {**gate, 'motion': None})
-        learn, sc, gc = train_attempt(settings, data, judge, s, g, offset, **kw)
+        meta = dict(run=json.loads(json.dumps(run)), attempts=attempts, attempt=k, continued=cont)
+        learn, sc, gc = train_attempt(settings, data, judge, s, g, offset, **kw, partial=folder / PARTIAL, meta=meta,
+                                      resume=bool(ck) and k == k0)
         if gc: attempts.append(dict(seed=s, motion_acc=gc.score,
                                     **({} if gc.passed else dict(scores=sc.scores))))   # the kept one's are the record's
         if not gc or gc.passed: break
-        offset += (time.time() - t - sc.excluded) / 60
+        offset += (time.time() - t - sc.excluded) / 60; cont = []
+        (folder / PARTIAL).unlink(missing_ok=True)   # the next attempt starts from scratch
     save_checkpoint(folder / 'model.pth', learn.model, epoch=sc.scores[-1]['epoch'] - 1, settings=settings, seed=s)
     rec = dict(name=name, run=run, scores=sc.scores, final=protocol(learn.model, judge, data['test'], seeds, log=log),
-               **(dict(attempts=attempts) if gate else {}))
+               **(dict(attempts=attempts) if gate else {}), **(dict(continued=cont) if cont else {}))
     atomic_write_bytes(folder / 'scores.json', json.dumps(rec, indent=1).encode())
+    (folder / PARTIAL).unlink(missing_ok=True)
     return rec
 
 # %% ../nbs/08_ablation.ipynb #92b3a997
