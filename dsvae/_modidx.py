@@ -21,6 +21,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                 'dsvae.ablation.data_key': ('ablation.html#data_key', 'dsvae/ablation.py'),
                                 'dsvae.ablation.plot_ablation': ('ablation.html#plot_ablation', 'dsvae/ablation.py'),
                                 'dsvae.ablation.plot_side': ('ablation.html#plot_side', 'dsvae/ablation.py'),
+                                'dsvae.ablation.resume_point': ('ablation.html#resume_point', 'dsvae/ablation.py'),
                                 'dsvae.ablation.run_config': ('ablation.html#run_config', 'dsvae/ablation.py'),
                                 'dsvae.ablation.run_diff': ('ablation.html#run_diff', 'dsvae/ablation.py'),
                                 'dsvae.ablation.run_folder': ('ablation.html#run_folder', 'dsvae/ablation.py'),

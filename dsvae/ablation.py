@@ -21,8 +21,8 @@ from .judge import protocol, protocol_round, leak_matrix
 
 # %% auto #0
 __all__ = ['ABLATIONS', 'GATE', 'PARTIAL', 'SIDES', 'config_learner', 'ScoreCB', 'GateCB', 'check_gate', 'data_key', 'run_folder',
-           'run_diff', 'saved_record', 'PartialCB', 'saved_partial', 'train_attempt', 'run_config', 'ablation_table',
-           'seed_table', 'plot_side', 'plot_ablation', 'check_seeds', 'saved_runs', 'ablate']
+           'run_diff', 'saved_record', 'PartialCB', 'saved_partial', 'resume_point', 'train_attempt', 'run_config',
+           'ablation_table', 'seed_table', 'plot_side', 'plot_ablation', 'check_seeds', 'saved_runs', 'ablate']
 
 # %% ../nbs/08_ablation.ipynb #47b2f3c6
 ABLATIONS = {   # name: settings of `config_learner`
@@ -188,6 +188,13 @@ def saved_partial(path, run:dict):
                               f"settings, choose another output folder (--out), or delete that file to train this run.")
     return ck
 
+# %% ../nbs/08_ablation.ipynb #89e86d46
+def resume_point(ck:dict=None) -> tuple:
+    "(attempts, minutes, attempt, continued, resume) of a `saved_partial` state, or of a new run if `ck` is None"
+    if not ck: return [], 0., 0, [], False
+    fresh = ck['epoch'] is None     # saved after a failed gate: the next attempt starts from scratch
+    return ck['attempts'], ck['minutes'], ck['attempt'], ck['continued'] + ([] if fresh else [ck['epoch'] + 1]), not fresh
+
 # %% ../nbs/08_ablation.ipynb #da1bc741
 def train_attempt(settings:dict, data:dict, judge, seed:int, gate:dict=None, offset:float=0., epochs:int=12,
                   minutes:float=None, every:int=2, bs:int=64, lr:float=2e-3, n_train:int=None, log=print, cbs=(),
@@ -219,19 +226,19 @@ def run_config(name:str, settings:dict, data:dict, judge, out, epochs:int=12, mi
     check_writable(folder)
     gate, settings = check_gate(settings.get('gate')), {k: v for k, v in settings.items() if k != 'gate'}
     kw = dict(epochs=epochs, minutes=minutes, every=every, bs=bs, lr=lr, n_train=n_train, log=log, cbs=cbs)
-    attempts, offset, k0, cont = ((ck['attempts'], ck['minutes'], ck['attempt'], ck['continued'] + [ck['epoch'] + 1])
-                                  if ck else ([], 0., 0, []))
-    if ck and log: log(f"continuing '{folder}' after epoch {ck['epoch'] + 1} ({ck['minutes']:.1f} training minutes)")
+    attempts, offset, k0, cont, resume = resume_point(ck)
+    if ck and log: log(f"continuing '{folder}' ({ck['minutes']:.1f} training minutes so far)")
     for k in range(k0, gate['restarts'] + 1 if gate else 1):   # the last attempt's gate only scores
         t, s, g = time.time(), seed + 1000 * k, gate and (gate if k < gate['restarts'] else {**gate, 'motion': None})
         meta = dict(run=json.loads(json.dumps(run)), attempts=attempts, attempt=k, continued=cont)
         learn, sc, gc = train_attempt(settings, data, judge, s, g, offset, **kw, partial=folder / PARTIAL, meta=meta,
-                                      resume=bool(ck) and k == k0)
+                                      resume=resume and k == k0)
         if gc: attempts.append(dict(seed=s, motion_acc=gc.score,
                                     **({} if gc.passed else dict(scores=sc.scores))))   # the kept one's are the record's
         if not gc or gc.passed: break
         offset += (time.time() - t - sc.excluded) / 60; cont = []
-        (folder / PARTIAL).unlink(missing_ok=True)   # the next attempt starts from scratch
+        save_checkpoint(folder / PARTIAL, learn.model, **json.loads(json.dumps(dict(   # no epoch: the next attempt, from scratch
+            run=run, attempts=attempts, attempt=k + 1, continued=[], minutes=offset, scores=[], gate=None))))
     save_checkpoint(folder / 'model.pth', learn.model, epoch=sc.scores[-1]['epoch'] - 1, settings=settings, seed=s)
     rec = dict(name=name, run=run, scores=sc.scores, final=protocol(learn.model, judge, data['test'], seeds, log=log),
                **(dict(attempts=attempts) if gate else {}), **(dict(continued=cont) if cont else {}))

@@ -147,7 +147,7 @@ def plot_history(history:dict, path=None, ax=None):
 @patch
 def resume(self:Learner, path) -> int:
     "Load the checkpoint at `path` (weights, optimizer state, history) into this learner; returns the epoch to continue from"
-    dev = next(self.model.parameters()).device
+    dev = getattr(self.dls, 'device', None) or default_device()    # where fastai's fit puts the model: the optimizer state too
     ck = read_file(path, 'model', map_location=dev)
     load_checkpoint(path, self.model, ck, device=dev)
     if ck.get('opt'):
