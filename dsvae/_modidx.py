@@ -25,6 +25,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                 'dsvae.ablation.run_config': ('ablation.html#run_config', 'dsvae/ablation.py'),
                                 'dsvae.ablation.run_diff': ('ablation.html#run_diff', 'dsvae/ablation.py'),
                                 'dsvae.ablation.run_folder': ('ablation.html#run_folder', 'dsvae/ablation.py'),
+                                'dsvae.ablation.save_partial': ('ablation.html#save_partial', 'dsvae/ablation.py'),
                                 'dsvae.ablation.saved_partial': ('ablation.html#saved_partial', 'dsvae/ablation.py'),
                                 'dsvae.ablation.saved_record': ('ablation.html#saved_record', 'dsvae/ablation.py'),
                                 'dsvae.ablation.saved_runs': ('ablation.html#saved_runs', 'dsvae/ablation.py'),

@@ -21,8 +21,9 @@ from .judge import protocol, protocol_round, leak_matrix
 
 # %% auto #0
 __all__ = ['ABLATIONS', 'GATE', 'PARTIAL', 'SIDES', 'config_learner', 'ScoreCB', 'GateCB', 'check_gate', 'data_key', 'run_folder',
-           'run_diff', 'saved_record', 'PartialCB', 'saved_partial', 'resume_point', 'train_attempt', 'run_config',
-           'ablation_table', 'seed_table', 'plot_side', 'plot_ablation', 'check_seeds', 'saved_runs', 'ablate']
+           'run_diff', 'saved_record', 'save_partial', 'PartialCB', 'saved_partial', 'resume_point', 'train_attempt',
+           'run_config', 'ablation_table', 'seed_table', 'plot_side', 'plot_ablation', 'check_seeds', 'saved_runs',
+           'ablate']
 
 # %% ../nbs/08_ablation.ipynb #47b2f3c6
 ABLATIONS = {   # name: settings of `config_learner`
@@ -168,15 +169,23 @@ def saved_record(folder, run:dict):
 
 # %% ../nbs/08_ablation.ipynb #ebd96e67
 PARTIAL = 'partial.pth'     # in a run's folder while it trains: the state to continue it from
+def save_partial(path, model, opt=None, epoch:int=None, *, run:dict=None, attempts=(), attempt:int=0, continued=(),
+                 minutes:float=0., scores=(), gate:float=None):
+    """The state of an unfinished run to `path`: weights, `opt`'s state and the last finished `epoch` (None: saved between
+    two attempts of a gated run), the run's settings, failed `attempts`, `attempt`, the epochs it was `continued` after,
+    training `minutes`, `scores` and the `gate` score so far"""
+    state = dict(run=run, attempts=attempts, attempt=attempt, continued=continued, minutes=minutes, scores=scores, gate=gate)
+    save_checkpoint(path, model, opt, epoch, **json.loads(json.dumps(state)))   # plain types: `weights_only` loading takes them
+
+# %% ../nbs/08_ablation.ipynb #5a9f5a4d
 class PartialCB(Callback):
-    "After every epoch, to `path`: weights, optimizer state and epoch, the scores and minutes of `sc`, the score of `gc`, and `meta`"
+    "After every epoch, `save_partial` to `path`: the fit's weights, optimizer state and epoch, `sc`'s scores and minutes, `gc`'s score, and `meta`"
     order = 98    # after ScoreCB and GateCB: an epoch whose gate fails is not saved
     def __init__(self, path, sc:ScoreCB, gc:GateCB=None, **meta): self.path, self.sc, self.gc, self.meta = Path(path), sc, gc, meta
     def after_epoch(self):
         if self.epoch < getattr(self.learn, 'resume_epoch', 0): return
-        state = json.loads(json.dumps(dict(minutes=self.sc.mins, scores=self.sc.scores, gate=self.gc and self.gc.score,
-                                           **self.meta)))    # plain types, which `weights_only` loading accepts
-        save_checkpoint(self.path, self.learn.model, self.learn.opt, self.epoch, **state)
+        save_partial(self.path, self.learn.model, self.learn.opt, self.epoch, minutes=self.sc.mins, scores=self.sc.scores,
+                     gate=self.gc and self.gc.score, **self.meta)
 
 # %% ../nbs/08_ablation.ipynb #22ee996e
 def saved_partial(path, run:dict):
@@ -198,10 +207,11 @@ def resume_point(ck:dict=None) -> tuple:
 # %% ../nbs/08_ablation.ipynb #da1bc741
 def train_attempt(settings:dict, data:dict, judge, seed:int, gate:dict=None, offset:float=0., epochs:int=12,
                   minutes:float=None, every:int=2, bs:int=64, lr:float=2e-3, n_train:int=None, log=print, cbs=(),
-                  partial=None, meta:dict=None, resume:bool=False):
+                  partial=None, meta:dict=None, resume:dict=None):
     """One fit of `settings` with `seed` under `ScoreCB`, `GateCB` if `gate` (`check_gate`) and `cbs`: (learner, ScoreCB, GateCB or None).
-    Given a path `partial`, `PartialCB` saves the attempt there after every epoch, with `meta`; `resume`: continue the one saved there"""
-    set_seed(seed); ck = read_file(partial, 'model') if resume else {}
+    Given a path `partial`, `PartialCB` saves the attempt there after every epoch, with `meta`; `resume`: its state
+    (`saved_partial`), to continue the attempt saved there"""
+    set_seed(seed); ck = resume or {}
     sc = ScoreCB(data, judge, every, minutes, log, ck.get('minutes', offset), ck.get('scores', ()))
     gc = gate and GateCB(data['train'].subset(gate['n']), judge, gate['epoch'], gate['motion'], log, ck.get('gate'))
     pc = partial and PartialCB(partial, sc, gc, **(meta or {}))
@@ -230,15 +240,15 @@ def run_config(name:str, settings:dict, data:dict, judge, out, epochs:int=12, mi
     if ck and log: log(f"continuing '{folder}' ({ck['minutes']:.1f} training minutes so far)")
     for k in range(k0, gate['restarts'] + 1 if gate else 1):   # the last attempt's gate only scores
         t, s, g = time.time(), seed + 1000 * k, gate and (gate if k < gate['restarts'] else {**gate, 'motion': None})
-        meta = dict(run=json.loads(json.dumps(run)), attempts=attempts, attempt=k, continued=cont)
+        meta = dict(run=run, attempts=attempts, attempt=k, continued=cont)
         learn, sc, gc = train_attempt(settings, data, judge, s, g, offset, **kw, partial=folder / PARTIAL, meta=meta,
-                                      resume=resume and k == k0)
+                                      resume=ck if resume and k == k0 else None)
         if gc: attempts.append(dict(seed=s, motion_acc=gc.score,
                                     **({} if gc.passed else dict(scores=sc.scores))))   # the kept one's are the record's
         if not gc or gc.passed: break
         offset += (time.time() - t - sc.excluded) / 60; cont = []
-        save_checkpoint(folder / PARTIAL, learn.model, **json.loads(json.dumps(dict(   # no epoch: the next attempt, from scratch
-            run=run, attempts=attempts, attempt=k + 1, continued=[], minutes=offset, scores=[], gate=None))))
+        save_partial(folder / PARTIAL, learn.model, run=run, attempts=attempts, attempt=k + 1, continued=[], minutes=offset,
+                     scores=[])      # no epoch: the next attempt starts from scratch
     save_checkpoint(folder / 'model.pth', learn.model, epoch=sc.scores[-1]['epoch'] - 1, settings=settings, seed=s)
     rec = dict(name=name, run=run, scores=sc.scores, final=protocol(learn.model, judge, data['test'], seeds, log=log),
                **(dict(attempts=attempts) if gate else {}), **(dict(continued=cont) if cont else {}))
