@@ -173,13 +173,15 @@ def save_partial(path, model, opt=None, epoch:int=None, *, run:dict=None, attemp
                  minutes:float=0., scores=(), gate:float=None):
     """The state of an unfinished run to `path`: weights, `opt`'s state and the last finished `epoch` (None: saved between
     two attempts of a gated run), the run's settings, failed `attempts`, `attempt`, the epochs it was `continued` after,
-    training `minutes`, `scores` and the `gate` score so far"""
+    training `minutes`, `scores` and the `gate` score so far. `TypeError` if a value is not JSON (e.g. a tensor score)"""
     state = dict(run=run, attempts=attempts, attempt=attempt, continued=continued, minutes=minutes, scores=scores, gate=gate)
-    save_checkpoint(path, model, opt, epoch, **json.loads(json.dumps(state)))   # plain types: `weights_only` loading takes them
+    state = json.loads(json.dumps(state))     # plain types, which `weights_only` loading takes
+    save_checkpoint(path, model, opt, epoch, **state)
 
 # %% ../nbs/08_ablation.ipynb #5a9f5a4d
 class PartialCB(Callback):
-    "After every epoch, `save_partial` to `path`: the fit's weights, optimizer state and epoch, `sc`'s scores and minutes, `gc`'s score, and `meta`"
+    """After every epoch, `save_partial` to `path`: the fit's weights, optimizer state and epoch, `sc`'s scores and minutes,
+    `gc`'s score, and `meta` (`run`, `attempts`, `attempt`, `continued`; another key is a `TypeError` at the first save)"""
     order = 98    # after ScoreCB and GateCB: an epoch whose gate fails is not saved
     def __init__(self, path, sc:ScoreCB, gc:GateCB=None, **meta): self.path, self.sc, self.gc, self.meta = Path(path), sc, gc, meta
     def after_epoch(self):
@@ -209,8 +211,8 @@ def train_attempt(settings:dict, data:dict, judge, seed:int, gate:dict=None, off
                   minutes:float=None, every:int=2, bs:int=64, lr:float=2e-3, n_train:int=None, log=print, cbs=(),
                   partial=None, meta:dict=None, resume:dict=None):
     """One fit of `settings` with `seed` under `ScoreCB`, `GateCB` if `gate` (`check_gate`) and `cbs`: (learner, ScoreCB, GateCB or None).
-    Given a path `partial`, `PartialCB` saves the attempt there after every epoch, with `meta`; `resume`: its state
-    (`saved_partial`), to continue the attempt saved there"""
+    Given a path `partial`, `PartialCB` saves the attempt there after every epoch, with `meta`; `resume`: the state
+    `saved_partial` read from `partial`, to continue the attempt saved there"""
     set_seed(seed); ck = resume or {}
     sc = ScoreCB(data, judge, every, minutes, log, ck.get('minutes', offset), ck.get('scores', ()))
     gc = gate and GateCB(data['train'].subset(gate['n']), judge, gate['epoch'], gate['motion'], log, ck.get('gate'))
