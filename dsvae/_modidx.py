@@ -49,6 +49,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                            'dsvae.cli.eval_run': ('cli.html#eval_run', 'dsvae/cli.py'),
                            'dsvae.cli.fit_with_progress': ('cli.html#fit_with_progress', 'dsvae/cli.py'),
                            'dsvae.cli.load_data': ('cli.html#load_data', 'dsvae/cli.py'),
+                           'dsvae.cli.parse_fade_out': ('cli.html#parse_fade_out', 'dsvae/cli.py'),
                            'dsvae.cli.parse_objectives': ('cli.html#parse_objectives', 'dsvae/cli.py'),
                            'dsvae.cli.resolve_settings': ('cli.html#resolve_settings', 'dsvae/cli.py'),
                            'dsvae.cli.run_cli': ('cli.html#run_cli', 'dsvae/cli.py'),
@@ -346,6 +347,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                              'dsvae.train._check_learner_args': ('train.html#_check_learner_args', 'dsvae/train.py'),
                              'dsvae.train.check_not_diverged': ('train.html#check_not_diverged', 'dsvae/train.py'),
                              'dsvae.train.dsvae_learner': ('train.html#dsvae_learner', 'dsvae/train.py'),
+                             'dsvae.train.fade_ramps': ('train.html#fade_ramps', 'dsvae/train.py'),
                              'dsvae.train.plot_history': ('train.html#plot_history', 'dsvae/train.py'),
                              'dsvae.train.precision_cbs': ('train.html#precision_cbs', 'dsvae/train.py'),
                              'dsvae.train.quick_model': ('train.html#quick_model', 'dsvae/train.py')}}}

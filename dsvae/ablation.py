@@ -75,6 +75,8 @@ ABLATIONS = {   # name: settings of `config_learner`
     'mse-fact-sil':   dict(likelihood='gaussian', q_z='factorized', objectives={'silhouette': 10.}),   # + the outline from z (ours; not run yet)
     'mse-fact-cdsvae10-flip-sil': dict(likelihood='gaussian', q_z='factorized',     # the recipe + the outline from z
                                        objectives=dict(contrast_f=10., contrast_z=10., mi=10., flip=10., silhouette=10.)),
+    'mse-fact-cdsvae10-flip-silfade3': dict(likelihood='gaussian', q_z='factorized', fade_out={'silhouette': 3.},  # the outline
+                                            objectives=dict(contrast_f=10., contrast_z=10., mi=10., flip=10., silhouette=10.)),  # for the start only
 }
 
 # %% ../nbs/08_ablation.ipynb #ab7006c5

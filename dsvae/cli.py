@@ -24,9 +24,9 @@ from .judge import train_judge, load_judge, evaluate, LeakCB, leak_table
 from .ablation import ABLATIONS, ablate, check_seeds, saved_runs
 
 # %% auto #0
-__all__ = ['TRAIN_DEFAULTS', 'USER_ERRORS', 'parse_objectives', 'check_args', 'check_path', 'say', 'check_out', 'train_run',
-           'load_data', 'resolve_settings', 'fit_with_progress', 'write_train_report', 'run_cli', 'dsvae_train',
-           'eval_paths', 'eval_run', 'train_judge_run', 'dsvae_eval', 'ablate_run', 'dsvae_ablate']
+__all__ = ['TRAIN_DEFAULTS', 'USER_ERRORS', 'parse_objectives', 'parse_fade_out', 'check_args', 'check_path', 'say', 'check_out',
+           'train_run', 'load_data', 'resolve_settings', 'fit_with_progress', 'write_train_report', 'run_cli',
+           'dsvae_train', 'eval_paths', 'eval_run', 'train_judge_run', 'dsvae_eval', 'ablate_run', 'dsvae_ablate']
 
 # %% ../nbs/09_cli.ipynb #2413b544
 def parse_objectives(s:str) -> dict:
@@ -41,6 +41,23 @@ def parse_objectives(s:str) -> dict:
         except ValueError: raise ValueError(f'the weight of {name!r} must be a number, got {w!r}.') from None
         if out[name] is not None and not (math.isfinite(out[name]) and out[name] >= 0):
             raise ValueError(f'the weight of {name!r} must be finite and >= 0.')
+    return out
+
+# %% ../nbs/09_cli.ipynb #befa78bc
+def parse_fade_out(s:str, objectives:dict) -> dict:
+    "'silhouette=3' -> {'silhouette': 3.0}: terms of `objectives` and the epochs over which each fades to 0 (finite, > 0)"
+    out = {}
+    for item in filter(None, (t.strip() for t in (s or '').split(','))):
+        name, _, e = item.partition('=')
+        if name not in objectives:
+            raise ValueError(f"--fade-out {name!r}: only the run's objectives {list(objectives)} can fade out (e.g. "
+                             f"--objectives silhouette=10 --fade-out silhouette=3).")
+        if name in out: raise ValueError(f'--fade-out names {name!r} twice: give it once.')
+        try: out[name] = float(e)
+        except ValueError:
+            raise ValueError(f'--fade-out {name!r} needs a number of epochs, e.g. {name}=3; got {e!r}.') from None
+        if not (math.isfinite(out[name]) and out[name] > 0):
+            raise ValueError(f'--fade-out {name!r}: the epochs must be a finite number > 0, got {e!r}.')
     return out
 
 # %% ../nbs/09_cli.ipynb #c3804c07
@@ -97,11 +114,12 @@ def check_out(out:Path, resume:bool, overwrite:bool):
 
 # %% ../nbs/09_cli.ipynb #29057ee7
 def train_run(source:str='toy', path=None, preset=None, q_z=None, likelihood=None, sigma=SIGMA_SQ_HALF, objectives='',
-              epochs=None, bs=None, lr=None, w_f=1., w_z=1., kl_warmup=None, kl_f_start=None, kl_f_epochs=None,
+              fade_out='', epochs=None, bs=None, lr=None, w_f=1., w_z=1., kl_warmup=None, kl_f_start=None, kl_f_epochs=None,
               n_train=None, seed=0, precision='auto',
               out='runs/dsvae', resume=False, overwrite=False, leak=0, bar=None) -> Path:
     "`dsvae-train` as a function: raises on bad arguments before any work; returns the output folder"
     check_source(source); check_path(source, path); objs = parse_objectives(objectives)
+    if fade_out and (objectives or not resume): parse_fade_out(fade_out, objs)   # else: checked with the resumed run's terms
     if not (isinstance(seed, int) and isinstance(leak, int) and leak >= 0):
         raise ValueError('--seed and --leak must be whole numbers (--leak >= 0).')
     given = dict(preset=preset, q_z=q_z, likelihood=likelihood, epochs=epochs, n_train=n_train, bs=bs, lr=lr,
@@ -110,6 +128,8 @@ def train_run(source:str='toy', path=None, preset=None, q_z=None, likelihood=Non
     out = Path(out); ck = check_out(out, resume, overwrite); saved = (ck or {}).get('meta') or {}
     a = resolve_settings(given, TRAIN_DEFAULTS[source], saved)
     if ck and not objectives: objs = saved.get('objectives') or {}
+    fades = parse_fade_out(fade_out, objs) if fade_out else \
+            {k: e for k, e in (saved.get('fade_out') or {}).items() if k in objs}   # a resumed run keeps its own
     check_args(source=source, **a)    # the settings taken from the checkpoint being resumed, too
     start = (ck['epoch'] + 1) if ck else 0
     if start >= a['epochs']:
@@ -117,16 +137,17 @@ def train_run(source:str='toy', path=None, preset=None, q_z=None, likelihood=Non
     _T0[0] = time.time(); data = load_data(source, path)
     cfg = replace(PRESETS[a['preset']], q_z=a['q_z'])
     meta = dict(command='dsvae-train ' + shlex.join(sys.argv[1:]), source=source, **a, sigma=sigma, objectives=objs,
-                w_f=w_f, w_z=w_z)
+                fade_out=fades, w_f=w_f, w_z=w_z)
     set_seed(seed)
     dls = sprites_dls(data, bs=a['bs'], n_train=a['n_train'], n_valid=512, seed=seed)
     learn = dsvae_learner(dls, cfg, a['likelihood'], sigma, w_f, w_z, objs, a['kl_warmup'], a['kl_f_start'],
-                          a['kl_f_epochs'], precision, out / 'model.pth', overwrite, meta,
+                          a['kl_f_epochs'], fades, precision, out / 'model.pth', overwrite, meta,
                           cbs=[LeakCB(data, leak, log=say)] if leak else None)
     if ck: learn.resume(out / 'model.pth')
+    fading = f" fading out over epochs {fades}," if fades else ''
     say(f"model: {a['preset']} ({sum(p.numel() for p in learn.model.parameters()) / 1e6:.2f} M parameters, q_z "
         f"{a['q_z']}), likelihood {a['likelihood']}, "
-        f"objectives {objs or 'none'}, {fast_precision() if precision == 'auto' else precision} on "
+        f"objectives {objs or 'none'},{fading} {fast_precision() if precision == 'auto' else precision} on "
         f"{default_device()}; epochs {start + 1}..{a['epochs']}")
     fit_with_progress(learn, a['epochs'], a['lr'], start, out, bar)
     return write_train_report(learn, data, out)
@@ -193,6 +214,7 @@ def dsvae_train(source:str='toy',        # data: 'toy' (built in), 'lpc' (LPC sh
                 likelihood:str=None,     # 'bernoulli' or 'gaussian' (default: bernoulli on toy, gaussian on lpc / npy)
                 sigma:float=SIGMA_SQ_HALF,  # scale of the Gaussian likelihood
                 objectives:str='',       # extra terms, e.g. 'flip=10' or 'contrast_f=10,contrast_z=10,mi=1'
+                fade_out:str='',         # terms of --objectives whose weight falls to 0 over some epochs, e.g. 'silhouette=3'
                 epochs:int=None,         # training epochs (default: 10 on toy, 12 on lpc / npy)
                 bs:int=None,             # batch size (default: 32 on toy, 64 on lpc / npy)
                 lr:float=None,           # peak learning rate of the one-cycle schedule (default: 5e-3 on toy, 2e-3 on lpc / npy)

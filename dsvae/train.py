@@ -24,7 +24,8 @@ from .objectives import add_objectives
 
 # %% auto #0
 __all__ = ['PRECISIONS', 'AutocastCB', 'precision_cbs', 'WeightRampCB', 'LossPart', 'TrainingDiverged', 'FiniteLossCB',
-           'CheckpointCB', 'check_not_diverged', 'plot_history', 'EpochLineCB', 'dsvae_learner', 'quick_model']
+           'CheckpointCB', 'check_not_diverged', 'plot_history', 'EpochLineCB', 'fade_ramps', 'dsvae_learner',
+           'quick_model']
 
 # %% ../nbs/04_train.ipynb #c54b43dc
 class AutocastCB(Callback):
@@ -52,18 +53,18 @@ def precision_cbs(precision:str='auto') -> list:
 
 # %% ../nbs/04_train.ipynb #f43332c3
 class WeightRampCB(Callback):
-    "Ramp the loss weights of the terms `names` linearly from `start` times their set values to those values over `epochs` epochs"
-    def __init__(self, names=('kl_f', 'kl_z'), epochs:float=1., start:float=0.):
-        self.names, self.epochs, self.start = list(names), epochs, start
+    "Ramp the loss weights of the terms `names` linearly from `start` to `end` times their set values over `epochs` epochs"
+    def __init__(self, names=('kl_f', 'kl_z'), epochs:float=1., start:float=0., end:float=1.):
+        self.names, self.epochs, self.start, self.end = list(names), epochs, start, end
     def before_fit(self):
         missing = [n for n in self.names if n not in self.loss_func.weights]
-        if missing: raise ValueError(f'cannot warm up {missing}: the loss has terms {list(self.loss_func.weights)}.')
+        if missing: raise ValueError(f'cannot ramp the weights of {missing}: the loss has terms {list(self.loss_func.weights)}.')
         if not getattr(self, 'running', False): self.targets = {n: self.loss_func.weights[n] for n in self.names}
         self.running = True   # an exception skips after_fit: the next fit then keeps the targets, not the ramped weights
     def before_batch(self):
         if not self.training: return
         s = min(1., (self.epoch + self.iter / self.n_iter) / self.epochs) if self.epochs > 0 else 1.
-        for n, w in self.targets.items(): self.loss_func.weights[n] = (self.start + (1 - self.start) * s) * w
+        for n, w in self.targets.items(): self.loss_func.weights[n] = (self.start + (self.end - self.start) * s) * w
     def after_fit(self): self.loss_func.weights.update(self.targets); self.running = False
 
 # %% ../nbs/04_train.ipynb #f2ce6865
@@ -182,6 +183,18 @@ def _check_learner_args(likelihood, sigma, w_f, w_z, kl_warmup, cfg, kl_f_start=
     if not isinstance(cfg, DSVAEConfig):
         raise ValueError(f'cfg must be a DSVAEConfig (e.g. PRESETS["small"]), got {type(cfg).__name__}.')
 
+# %% ../nbs/04_train.ipynb #fc7694c8
+def fade_ramps(fade_out:dict, loss) -> list:
+    """`WeightRampCB`s that fade each extra objective of `fade_out` {name: epochs > 0} of `loss` from its weight to 0.
+    `ValueError` for a term that is not an extra objective of `loss`, or a length that is not a finite number > 0"""
+    extra = [n for n in loss.weights if n not in ('recon', 'kl_f', 'kl_z')]
+    for n, e in (fade_out or {}).items():
+        if n not in extra: raise ValueError(f'cannot fade out {n!r}: only the extra objectives {extra} can fade out (the '
+                                            f'KL terms have kl_warmup and kl_f_start); add it to objectives first.')
+        if isinstance(e, bool) or not (isinstance(e, (int, float)) and math.isfinite(e) and e > 0):
+            raise ValueError(f'fade_out[{n!r}] must be a finite number of epochs > 0, got {e!r}.')
+    return [WeightRampCB((n,), e, start=1., end=0.) for n, e in (fade_out or {}).items()]
+
 # %% ../nbs/04_train.ipynb #97900361
 def dsvae_learner(dls,                          # `DataLoaders` from `sprites_dls`
                   cfg:DSVAEConfig=PRESETS['small'],   # model sizes: a preset of `PRESETS` or your own config
@@ -193,6 +206,7 @@ def dsvae_learner(dls,                          # `DataLoaders` from `sprites_dl
                   kl_warmup:float=0.,           # epochs of linear warm-up of kl_f and kl_z from 0
                   kl_f_start:float=None,        # if given, kl_f starts at this multiple of w_f instead (e.g. 10) ...
                   kl_f_epochs:float=4.,         # ... and falls linearly to w_f over these epochs
+                  fade_out:dict=None,           # {term: epochs}: its weight falls linearly to 0 over these epochs
                   precision:str='auto',         # 'auto', 'bf16', 'fp16' or 'fp32'
                   ckpt=None,                    # save a checkpoint here after every epoch
                   overwrite:bool=False,         # allow replacing a checkpoint at `ckpt` that this learner did not resume from
@@ -205,6 +219,7 @@ def dsvae_learner(dls,                          # `DataLoaders` from `sprites_dl
     loss = add_objectives(ELBOLoss(likelihood, w_f, w_z, sigma), model, objectives)
     ramps = [WeightRampCB(('kl_f', 'kl_z'), kl_warmup)] if kl_f_start is None else \
             [WeightRampCB(('kl_z',), kl_warmup), WeightRampCB(('kl_f',), kl_f_epochs, start=kl_f_start)]
+    ramps += fade_ramps(fade_out, loss)
     cbs = L(cbs) + precision_cbs(precision) + [FiniteLossCB()] + ramps
     if ckpt: cbs += CheckpointCB(ckpt, overwrite, meta)
     return Learner(dls, model, loss_func=loss, opt_func=Adam, wd=0., cbs=cbs, metrics=[LossPart(p) for p in loss.terms])
