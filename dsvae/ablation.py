@@ -77,6 +77,8 @@ ABLATIONS = {   # name: settings of `config_learner`
                                        objectives=dict(contrast_f=10., contrast_z=10., mi=10., flip=10., silhouette=10.)),
     'mse-fact-cdsvae10-flip-silfade3': dict(likelihood='gaussian', q_z='factorized', fade_out={'silhouette': 3.},  # the outline
                                             objectives=dict(contrast_f=10., contrast_z=10., mi=10., flip=10., silhouette=10.)),  # for the start only
+    'mse-fact-cdsvae10-flip-silm': dict(likelihood='gaussian', q_z='factorized',     # the outline, blind to what the pants add
+                                        objectives=dict(contrast_f=10., contrast_z=10., mi=10., flip=10., silhouette_margin=10.)),
 }
 
 # %% ../nbs/08_ablation.ipynb #ab7006c5

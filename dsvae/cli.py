@@ -214,7 +214,7 @@ def dsvae_train(source:str='toy',        # data: 'toy' (built in), 'lpc' (LPC sh
                 likelihood:str=None,     # 'bernoulli' or 'gaussian' (default: bernoulli on toy, gaussian on lpc / npy)
                 sigma:float=SIGMA_SQ_HALF,  # scale of the Gaussian likelihood
                 objectives:str='',       # extra terms, e.g. 'flip=10' or 'contrast_f=10,contrast_z=10,mi=1'
-                fade_out:str='',         # terms of --objectives whose weight falls to 0 over some epochs, e.g. 'silhouette=3'
+                fade_out:str='',         # terms of --objectives whose weight falls to 0 over the run's first epochs (on --resume too), e.g. 'silhouette=3'
                 epochs:int=None,         # training epochs (default: 10 on toy, 12 on lpc / npy)
                 bs:int=None,             # batch size (default: 32 on toy, 64 on lpc / npy)
                 lr:float=None,           # peak learning rate of the one-cycle schedule (default: 5e-3 on toy, 2e-3 on lpc / npy)

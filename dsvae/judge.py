@@ -104,13 +104,14 @@ def load_judge(path, device=None) -> Judge:
 
 # %% ../nbs/05_judge.ipynb #cc0ff980
 @torch.no_grad()
-def judge_accuracy(judge:Judge, data:Sprites, bs:int=256) -> dict:
-    "Accuracy of each head of `judge` on the real videos of `data`: {'motion': ., 'skin': ., ...}"
+def judge_accuracy(judge:Judge, data:Sprites, bs:int=256, model:DSVAE=None) -> dict:
+    """Accuracy of each head of `judge` on the real videos of `data`: {'motion': ., 'skin': ., ...}. Given a `model`, on
+    its reconstructions of them instead: decoded from the posterior means of f and z, nothing resampled"""
     hits = np.zeros(len(HEADS))
-    with fast_eval(judge) as dev:
+    with fast_eval(judge, *[model] * (model is not None)) as dev:
         for i in range(0, len(data), bs):
-            d = data[i:i + bs]
-            m, a = judge_split(judge(videos(d, np.arange(len(d)), dev)).float())
+            d = data[i:i + bs]; x = videos(d, np.arange(len(d)), dev)
+            m, a = judge_split(judge(x if model is None else model.decode(*model.encode(x))).float())
             hits += [(m.argmax(-1).cpu().numpy() == d.motion).sum()] + list((a.argmax(-1).cpu().numpy() == d.attrs).sum(0))
     return dict(zip(HEADS, (hits / len(data)).round(4).tolist()))
 
@@ -233,6 +234,7 @@ def evaluate(model:DSVAE,        # the trained model
     rep = probe_report(model, test, out, n_pairs)
     rep['judge_accuracy'] = judge_accuracy(judge, test)
     rep['protocol'] = protocol(model, judge, test, seeds, log=log)
+    rep['reconstruction_accuracy'] = judge_accuracy(judge, test, model=model)
     rep['leak'] = leak_matrix(model, data['train'], test)
     plot_leak(rep['leak'], out / 'leak.png'); plt.close('all')
     rep['files'] += ['leak.png', 'report.json', 'report.md']
@@ -249,6 +251,7 @@ def report_markdown(rep:dict, seeds) -> str:
     cosines = {k: round(v, 4) for k, v in rep['cosine_means'].items()}
     return (f"# DSVAE evaluation\n\n{warn}## Judge on real test videos\n\n{markdown_table([rep['judge_accuracy']])}\n\n"
             f"## Protocol (seeds {list(seeds)})\n\n{proto}\n\n"
+            f"## Judge on the reconstructions (f and z the posterior means)\n\n{markdown_table([rep['reconstruction_accuracy']])}\n\n"
             f"## Leak matrix (linear read-out accuracy)\n\n{leak_table(rep['leak'])}\n\n"
             f"## Mean cosines over many pairs\n\n{markdown_table([cosines])}\n\n"
             f"## Pairs\n\n{markdown_table(rep['cosine_pairs'])}\n")
