@@ -139,8 +139,10 @@ def silhouette(x:torch.Tensor, rows:float=0.5, cell:int=4, edge:float=0.04, widt
 class ResampleSilhouette:
     """Term `silhouette`: squared distance between the soft silhouettes (`silhouette`) of each video and of the video
     decoded from its mean of q(z) with f ~ N(0, I) (B,), summed over frames and cells. With `margin` > 0 a cell's
-    difference counts only beyond `margin` (a dead zone: term `silhouette_margin`). Ours (`dsvae`)."""
-    def __init__(self, model:DSVAE, margin:float=0.): self.model, self.margin = model, margin
+    difference counts only beyond `margin` (a dead zone: term `silhouette_margin`); `ValueError` if it is < 0. Ours (`dsvae`)."""
+    def __init__(self, model:DSVAE, margin:float=0.):
+        if not margin >= 0: raise ValueError(f'the margin of the silhouette term must be >= 0 (0: none), got {margin}.')
+        self.model, self.margin = model, margin
     def __call__(self, out:DSVAEOutput, x):
         xs = x_mean(self.model, torch.randn_like(out.f_mu), out.z_mu)
         return F.relu((silhouette(xs) - silhouette(x)).abs() - self.margin).pow(2).flatten(1).sum(1)
