@@ -108,10 +108,10 @@ def judge_accuracy(judge:Judge, data:Sprites, bs:int=256, model:DSVAE=None) -> d
     """Accuracy of each head of `judge` on the real videos of `data`: {'motion': ., 'skin': ., ...}. Given a `model`, on
     its reconstructions of them instead: decoded from the posterior means of f and z, nothing resampled"""
     hits = np.zeros(len(HEADS))
-    with fast_eval(judge, *[model] * (model is not None)) as dev:
+    with fast_eval(*((judge,) if model is None else (judge, model))) as dev:
         for i in range(0, len(data), bs):
             d = data[i:i + bs]; x = videos(d, np.arange(len(d)), dev)
-            m, a = judge_split(judge(x if model is None else model.decode(*model.encode(x))).float())
+            m, a = judge_split(judge(x if model is None else model.reconstruct(x)).float())
             hits += [(m.argmax(-1).cpu().numpy() == d.motion).sum()] + list((a.argmax(-1).cpu().numpy() == d.attrs).sum(0))
     return dict(zip(HEADS, (hits / len(data)).round(4).tolist()))
 
