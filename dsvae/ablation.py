@@ -117,7 +117,8 @@ class ScoreCB(Callback):
 
 # %% ../nbs/08_ablation.ipynb #1ea2a7a6
 class GateCB(Callback):
-    "After epoch `epoch`: the judge's motion accuracy (f resampled) on `videos`; below `motion` (None: only score) the fit stops"
+    """After epoch `epoch`: the judge's motion accuracy (f resampled) on `videos`; below `motion` (None: only score) the fit stops.
+    The seconds it scored (`secs`) are left out of a `ScoreCB`'s training minutes"""
     order = 97    # after ScoreCB, so that the test score of the same epoch is kept too
     def __init__(self, videos, judge, epoch:int=2, motion:float|None=0.9, log=print,
                  score:float=None):   # the score of an attempt that passed before it was continued (`PartialCB`)
@@ -126,7 +127,9 @@ class GateCB(Callback):
     def passed(self) -> bool: return None in (self.score, self.motion) or self.score >= self.motion   # no score: ended before
     def after_epoch(self):
         if self.epoch + 1 != self.at or self.epoch < getattr(self.learn, 'resume_epoch', 0): return
-        self.score = protocol_round(self.learn.model, self.judge, self.videos)['motion_acc']; self.learn.model.train()
+        t = time.time(); self.score = protocol_round(self.learn.model, self.judge, self.videos)['motion_acc']
+        self.learn.model.train(); self.secs = time.time() - t
+        if sc := getattr(self.learn, 'score_cb', None): sc.excluded += self.secs    # scoring is not training time
         verdict = ' (scored only)' if self.motion is None else f", needs {self.motion}: {'passed' if self.passed else 'restart'}"
         if self.log: self.log(f"gate after epoch {self.at}: motion {self.score:.3f} on {len(self.videos)} training videos{verdict}")
         if not self.passed: raise CancelFitException()
@@ -249,8 +252,8 @@ def run_config(name:str, settings:dict, data:dict, judge, out, epochs:int=12, mi
         meta = dict(run=run, attempts=attempts, attempt=k, continued=cont)
         learn, sc, gc = train_attempt(settings, data, judge, s, g, offset, **kw, partial=folder / PARTIAL, meta=meta,
                                       resume=ck if resume and k == k0 else None)
-        if gc: attempts.append(dict(seed=s, motion_acc=gc.score,
-                                    **({} if gc.passed else dict(scores=sc.scores))))   # the kept one's are the record's
+        if gc: attempts.append(dict(seed=s, motion_acc=gc.score) | ({} if gc.passed else   # the kept one's are the record's
+                               {'scores': sc.scores, **({'continued': cont} if cont else {})}))
         if not gc or gc.passed: break
         offset += (time.time() - t - sc.excluded) / 60; cont = []
         save_partial(folder / PARTIAL, learn.model, run=run, attempts=attempts, attempt=k + 1, continued=[], minutes=offset,
