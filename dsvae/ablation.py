@@ -118,18 +118,20 @@ class ScoreCB(Callback):
 # %% ../nbs/08_ablation.ipynb #1ea2a7a6
 class GateCB(Callback):
     """After epoch `epoch`: the judge's motion accuracy (f resampled) on `videos`; below `motion` (None: only score) the fit stops.
-    The seconds it scored (`secs`) are left out of a `ScoreCB`'s training minutes"""
+    The seconds it scored (`secs`) are left out of the training minutes of `sc`"""
     order = 97    # after ScoreCB, so that the test score of the same epoch is kept too
     def __init__(self, videos, judge, epoch:int=2, motion:float|None=0.9, log=print,
-                 score:float=None):   # the score of an attempt that passed before it was continued (`PartialCB`)
+                 score:float=None,    # the score of an attempt that passed before it was continued (`PartialCB`)
+                 sc:ScoreCB=None):    # the `ScoreCB` of the fit, whose training minutes leave out the gate's scoring
         self.videos, self.judge, self.at, self.motion, self.log, self.score = videos, judge, epoch, motion, log, score
+        self.sc, self.secs = sc, 0.
     @property
     def passed(self) -> bool: return None in (self.score, self.motion) or self.score >= self.motion   # no score: ended before
     def after_epoch(self):
         if self.epoch + 1 != self.at or self.epoch < getattr(self.learn, 'resume_epoch', 0): return
         t = time.time(); self.score = protocol_round(self.learn.model, self.judge, self.videos)['motion_acc']
         self.learn.model.train(); self.secs = time.time() - t
-        if sc := getattr(self.learn, 'score_cb', None): sc.excluded += self.secs    # scoring is not training time
+        if self.sc: self.sc.excluded += self.secs    # scoring is not training time
         verdict = ' (scored only)' if self.motion is None else f", needs {self.motion}: {'passed' if self.passed else 'restart'}"
         if self.log: self.log(f"gate after epoch {self.at}: motion {self.score:.3f} on {len(self.videos)} training videos{verdict}")
         if not self.passed: raise CancelFitException()
@@ -222,7 +224,7 @@ def train_attempt(settings:dict, data:dict, judge, seed:int, gate:dict=None, off
     `saved_partial` read from `partial`, to continue the attempt saved there"""
     set_seed(seed); ck = resume or {}
     sc = ScoreCB(data, judge, every, minutes, log, ck.get('minutes', offset), ck.get('scores', ()))
-    gc = gate and GateCB(data['train'].subset(gate['n']), judge, gate['epoch'], gate['motion'], log, ck.get('gate'))
+    gc = gate and GateCB(data['train'].subset(gate['n']), judge, gate['epoch'], gate['motion'], log, ck.get('gate'), sc)
     pc = partial and PartialCB(partial, sc, gc, **(meta or {}))
     learn = config_learner(sprites_dls(data, bs=bs, n_train=n_train, n_valid=512, seed=seed), **settings)
     start = learn.resume(partial) if resume else 0     # weights and optimizer state; the one-cycle schedule from there
