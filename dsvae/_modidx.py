@@ -30,6 +30,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                 'dsvae.ablation.saved_record': ('ablation.html#saved_record', 'dsvae/ablation.py'),
                                 'dsvae.ablation.saved_runs': ('ablation.html#saved_runs', 'dsvae/ablation.py'),
                                 'dsvae.ablation.seed_table': ('ablation.html#seed_table', 'dsvae/ablation.py'),
+                                'dsvae.ablation.split_gate': ('ablation.html#split_gate', 'dsvae/ablation.py'),
                                 'dsvae.ablation.train_attempt': ('ablation.html#train_attempt', 'dsvae/ablation.py')},
             'dsvae.checkpoint': { 'dsvae.checkpoint.config_of': ('checkpoint.html#config_of', 'dsvae/checkpoint.py'),
                                   'dsvae.checkpoint.is_shipped': ('checkpoint.html#is_shipped', 'dsvae/checkpoint.py'),

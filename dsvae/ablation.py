@@ -20,10 +20,10 @@ from .train import dsvae_learner, EpochLineCB
 from .judge import protocol, protocol_round, leak_matrix
 
 # %% auto #0
-__all__ = ['ABLATIONS', 'GATE', 'PARTIAL', 'SIDES', 'config_learner', 'ScoreCB', 'GateCB', 'check_gate', 'data_key', 'run_folder',
-           'run_diff', 'saved_record', 'save_partial', 'PartialCB', 'saved_partial', 'resume_point', 'train_attempt',
-           'run_config', 'ablation_table', 'seed_table', 'plot_side', 'plot_ablation', 'check_seeds', 'saved_runs',
-           'ablate']
+__all__ = ['ABLATIONS', 'GATE', 'PARTIAL', 'SIDES', 'config_learner', 'ScoreCB', 'GateCB', 'check_gate', 'split_gate', 'data_key',
+           'run_folder', 'run_diff', 'saved_record', 'save_partial', 'PartialCB', 'saved_partial', 'resume_point',
+           'train_attempt', 'run_config', 'ablation_table', 'seed_table', 'plot_side', 'plot_ablation', 'check_seeds',
+           'saved_runs', 'ablate']
 
 # %% ../nbs/08_ablation.ipynb #47b2f3c6
 ABLATIONS = {   # name: settings of `config_learner`
@@ -150,6 +150,11 @@ def check_gate(gate:dict=None):
                          f"restarts >= 0, motion in [0, 1].")
     return g
 
+# %% ../nbs/08_ablation.ipynb #840174be
+def split_gate(settings:dict) -> tuple:
+    "(`check_gate` of the `gate` of `settings` or None, the other settings): what `run_config` and `config_learner` take"
+    return check_gate(settings.get('gate')), {k: v for k, v in settings.items() if k != 'gate'}
+
 # %% ../nbs/08_ablation.ipynb #fb33bf6e
 def data_key(data:dict) -> str:
     "A short key of {'train', 'test'} Sprites: split sizes and the CRC-32 of every 97th test video"
@@ -245,7 +250,7 @@ def run_config(name:str, settings:dict, data:dict, judge, out, epochs:int=12, mi
     ck = saved_partial(folder / PARTIAL, run)    # another run's: an error, also when `dry`
     if dry: return None
     check_writable(folder)
-    gate, settings = check_gate(settings.get('gate')), {k: v for k, v in settings.items() if k != 'gate'}
+    gate, settings = split_gate(settings)
     kw = dict(epochs=epochs, minutes=minutes, every=every, bs=bs, lr=lr, n_train=n_train, log=log, cbs=cbs)
     attempts, offset, k0, cont, resume = resume_point(ck)
     if ck and log: log(f"continuing '{folder}' ({ck['minutes']:.1f} training minutes so far)")
