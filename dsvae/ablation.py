@@ -307,13 +307,15 @@ SIDES = {'motion': ('motion accuracy (f resampled)', lambda s: s['motion_acc']),
          'attributes': ('lowest attribute accuracy (z resampled)', lambda s: min(s[a + '_acc'] for a in ATTRS))}
 def plot_side(records:list, side:str='motion', ax=None):
     """One side of the protocol against training minutes, one line per run: 'motion', or 'attributes' (the lowest of the four).
+    A run's label names its seed when it is not 0 or when another run of its configuration has another seed.
     The failed attempts of a restarted run (`GateCB`) are crosses in its colour."""
     if side not in SIDES: raise ValueError(f"side must be one of {', '.join(SIDES)}, got {side!r}.")
     (label, score), ax = SIDES[side], ax or plt.subplots(figsize=(6, 3.5))[1]
+    seeds = {n: {r['run']['seed'] for r in records if r['name'] == n} for n in {r['name'] for r in records}}
     for r in records:
         seed = r['run']['seed']
         line, = ax.plot([s['minutes'] for s in r['scores']], [score(s) for s in r['scores']], 'o-',
-                        label=r['name'] + (f' (seed {seed})' if seed else ''))
+                        label=r['name'] + (f' (seed {seed})' if seed or len(seeds[r['name']]) > 1 else ''))
         for a in (a for a in r.get('attempts', []) if 'scores' in a):
             ax.plot([s['minutes'] for s in a['scores']], [score(s) for s in a['scores']], 'x:', c=line.get_color())
     if side == 'motion':
