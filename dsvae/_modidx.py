@@ -15,6 +15,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                 'dsvae.ablation.ScoreCB.score': ('ablation.html#scorecb.score', 'dsvae/ablation.py'),
                                 'dsvae.ablation.ablate': ('ablation.html#ablate', 'dsvae/ablation.py'),
                                 'dsvae.ablation.ablation_table': ('ablation.html#ablation_table', 'dsvae/ablation.py'),
+                                'dsvae.ablation.by_config': ('ablation.html#by_config', 'dsvae/ablation.py'),
                                 'dsvae.ablation.check_gate': ('ablation.html#check_gate', 'dsvae/ablation.py'),
                                 'dsvae.ablation.check_seeds': ('ablation.html#check_seeds', 'dsvae/ablation.py'),
                                 'dsvae.ablation.config_learner': ('ablation.html#config_learner', 'dsvae/ablation.py'),

@@ -22,8 +22,8 @@ from .judge import protocol, protocol_round, leak_matrix
 # %% auto #0
 __all__ = ['ABLATIONS', 'GATE', 'PARTIAL', 'SIDES', 'config_learner', 'ScoreCB', 'GateCB', 'check_gate', 'split_gate', 'data_key',
            'run_folder', 'run_diff', 'saved_record', 'save_partial', 'PartialCB', 'saved_partial', 'resume_point',
-           'train_attempt', 'run_config', 'ablation_table', 'seed_table', 'plot_side', 'plot_ablation', 'check_seeds',
-           'saved_runs', 'ablate']
+           'train_attempt', 'run_config', 'ablation_table', 'by_config', 'seed_table', 'plot_side', 'plot_ablation',
+           'check_seeds', 'saved_runs', 'ablate']
 
 # %% ../nbs/08_ablation.ipynb #47b2f3c6
 ABLATIONS = {   # name: settings of `config_learner`
@@ -287,13 +287,18 @@ def ablation_table(records:list) -> str:
                      'direction from f': f"{last['leak']['f']['direction']:.2f}"})
     return markdown_table(rows)
 
+# %% ../nbs/08_ablation.ipynb #66a3c63b
+def by_config(records:list) -> dict:
+    "{configuration name: its records}, names and records in the order of `records`"
+    groups = {}
+    for r in records: groups.setdefault(r['name'], []).append(r)
+    return groups
+
 # %% ../nbs/08_ablation.ipynb #5d9c45d9
 def seed_table(records:list) -> str:
     "One markdown row per configuration with records of >= 2 seeds: mean ± std over the seeds of its final protocol means"
-    groups = {}
-    for r in records: groups.setdefault(r['name'], []).append(r)
     rows = []
-    for name, rs in ((n, rs) for n, rs in groups.items() if len(rs) > 1):
+    for name, rs in ((n, rs) for n, rs in by_config(records).items() if len(rs) > 1):
         v = lambda k: np.array([r['final'][k][0] for r in rs])
         ms = lambda k, d=3: f"{v(k).mean():.{d}f} ± {v(k).std():.{d}f}"
         rows.append({'configuration': name, 'seeds': ', '.join(str(r['run']['seed']) for r in rs),
@@ -311,11 +316,11 @@ def plot_side(records:list, side:str='motion', ax=None):
     The failed attempts of a restarted run (`GateCB`) are crosses in its colour."""
     if side not in SIDES: raise ValueError(f"side must be one of {', '.join(SIDES)}, got {side!r}.")
     (label, score), ax = SIDES[side], ax or plt.subplots(figsize=(6, 3.5))[1]
-    seeds = {n: {r['run']['seed'] for r in records if r['name'] == n} for n in {r['name'] for r in records}}
+    several = {n for n, rs in by_config(records).items() if len({r['run']['seed'] for r in rs}) > 1}
     for r in records:
         seed = r['run']['seed']
         line, = ax.plot([s['minutes'] for s in r['scores']], [score(s) for s in r['scores']], 'o-',
-                        label=r['name'] + (f' (seed {seed})' if seed or len(seeds[r['name']]) > 1 else ''))
+                        label=r['name'] + (f' (seed {seed})' if seed or r['name'] in several else ''))
         for a in (a for a in r.get('attempts', []) if 'scores' in a):
             ax.plot([s['minutes'] for s in a['scores']], [score(s) for s in a['scores']], 'x:', c=line.get_color())
     if side == 'motion':
