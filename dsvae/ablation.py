@@ -72,7 +72,7 @@ ABLATIONS = {   # name: settings of `config_learner`
                                             objectives=dict(contrast_f=10., contrast_z=30., mi=10., flip=10., cycle_nce=10.)),
     'mse-fact-cdsvae10-flip-init': dict(likelihood='gaussian', q_z='factorized', sizes=dict(init_std=0.01),  # C-DSVAE's init
                                         objectives=dict(contrast_f=10., contrast_z=10., mi=10., flip=10.)),
-    'mse-fact-sil':   dict(likelihood='gaussian', q_z='factorized', objectives={'silhouette': 10.}),   # + the outline from z (ours; not run yet)
+    'mse-fact-sil':   dict(likelihood='gaussian', q_z='factorized', objectives={'silhouette': 10.}),   # the outline from z alone, on the plain ELBO (ours)
     'mse-fact-cdsvae10-flip-sil': dict(likelihood='gaussian', q_z='factorized',     # the recipe + the outline from z
                                        objectives=dict(contrast_f=10., contrast_z=10., mi=10., flip=10., silhouette=10.)),
     'mse-fact-cdsvae10-flip-silfade3': dict(likelihood='gaussian', q_z='factorized', fade_out={'silhouette': 3.},  # the outline
