@@ -79,7 +79,9 @@ def check_args(**kw):
 
 # %% ../nbs/09_cli.ipynb #38b292cd
 def check_path(source:str, path):
-    "`FileNotFoundError` if `path` is given but is not a folder; `ValueError` if the source needs one and it is missing"
+    "`ValueError` if `path` is given for the built-in toy data or missing for npy; `FileNotFoundError` if it is not a folder"
+    if source == 'toy' and path is not None:   # e.g. dsvae-eval of a checkpoint that does not record its data
+        raise ValueError(f"--path '{path}' is for --source lpc or npy; the toy data is built in. Pass --source lpc (or npy) to read it.")
     if path is not None and not Path(path).is_dir():
         raise FileNotFoundError(f"--path '{path}' is not a folder; {SOURCES[source].path}.")
     if source == 'npy' and path is None: raise ValueError(f'--source npy needs --path: the {SOURCES["npy"].path}.')
