@@ -168,6 +168,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                              'dsvae.model.DSVAE.resample_f': ('model.html#dsvae.resample_f', 'dsvae/model.py'),
                              'dsvae.model.DSVAE.resample_z': ('model.html#dsvae.resample_z', 'dsvae/model.py'),
                              'dsvae.model.DSVAE.sample_f': ('model.html#dsvae.sample_f', 'dsvae/model.py'),
+                             'dsvae.model.DSVAE.static_features': ('model.html#dsvae.static_features', 'dsvae/model.py'),
                              'dsvae.model.DSVAE.swap_motion': ('model.html#dsvae.swap_motion', 'dsvae/model.py'),
                              'dsvae.model.DSVAEConfig': ('model.html#dsvaeconfig', 'dsvae/model.py'),
                              'dsvae.model.DSVAEOutput': ('model.html#dsvaeoutput', 'dsvae/model.py'),

@@ -73,6 +73,7 @@ ABLATIONS = {   # name: settings of `config_learner`
     'mse-fact-cdsvae10-flip-init': dict(likelihood='gaussian', q_z='factorized', sizes=dict(init_std=0.01),  # C-DSVAE's init
                                         objectives=dict(contrast_f=10., contrast_z=10., mi=10., flip=10.)),
     'mse-fact-sil':   dict(likelihood='gaussian', q_z='factorized', objectives={'silhouette': 10.}),   # the outline from z alone, on the plain ELBO (ours)
+    'mse-fact-mirror': dict(likelihood='gaussian', q_z='factorized', sizes=dict(mirror_f=True)),   # q(f) blind to left/right: the ELBO only (ours)
     'mse-fact-cdsvae10-flip-sil': dict(likelihood='gaussian', q_z='factorized',     # the recipe + the outline from z
                                        objectives=dict(contrast_f=10., contrast_z=10., mi=10., flip=10., silhouette=10.)),
     'mse-fact-cdsvae10-flip-silfade3': dict(likelihood='gaussian', q_z='factorized', fade_out={'silhouette': 3.},  # the outline
@@ -240,10 +241,11 @@ def train_attempt(settings:dict, data:dict, judge, seed:int, gate:dict=None, off
 # %% ../nbs/08_ablation.ipynb #2e647dd9
 def run_config(name:str, settings:dict, data:dict, judge, out, epochs:int=12, minutes:float=None, every:int=2,
                bs:int=64, lr:float=2e-3, seed:int=0, n_train:int=None, seeds=(0, 1, 2), log=print, dry:bool=False,
-               cbs=()) -> dict:
+               cbs=(), meta:dict=None) -> dict:
     """Train and score configuration `name` with `seed` in its `run_folder`: the record. `dry`: only the saved one, or None.
     With a `gate` in `settings` (`check_gate`), a fit that fails `GateCB` starts again with seed + 1000, + 2000, ...
-    An interrupted run continues from its last epoch (`PartialCB`); `cbs`: more callbacks of each fit"""
+    An interrupted run continues from its last epoch (`PartialCB`); `cbs`: more callbacks of each fit; `meta` (e.g. the
+    data `source` and the `command`, which `dsvae-eval` reads) goes into the final `model.pth`"""
     folder, run = run_folder(out, name, seed), dict(settings=settings, epochs=epochs, minutes=minutes, every=every, bs=bs,
                                                     lr=lr, seed=seed, n_train=n_train, data=data_key(data))
     if (rec := saved_record(folder, run)) is not None: return rec
@@ -256,8 +258,8 @@ def run_config(name:str, settings:dict, data:dict, judge, out, epochs:int=12, mi
     if ck and log: log(f"continuing '{folder}' ({ck['minutes']:.1f} training minutes so far)")
     for k in range(k0, gate['restarts'] + 1 if gate else 1):   # the last attempt's gate only scores
         t, s, g = time.time(), seed + 1000 * k, gate and (gate if k < gate['restarts'] else {**gate, 'motion': None})
-        meta = dict(run=run, attempts=attempts, attempt=k, continued=cont)
-        learn, sc, gc = train_attempt(settings, data, judge, s, g, offset, **kw, partial=folder / PARTIAL, meta=meta,
+        state = dict(run=run, attempts=attempts, attempt=k, continued=cont)
+        learn, sc, gc = train_attempt(settings, data, judge, s, g, offset, **kw, partial=folder / PARTIAL, meta=state,
                                       resume=ck if resume and k == k0 else None)
         if gc: attempts.append(dict(seed=s, motion_acc=gc.score) | ({} if gc.passed else   # the kept one's are the record's
                                {'scores': sc.scores, **({'continued': cont} if cont else {})}))
@@ -265,7 +267,8 @@ def run_config(name:str, settings:dict, data:dict, judge, out, epochs:int=12, mi
         offset += (time.time() - t - sc.excluded) / 60; cont = []
         save_partial(folder / PARTIAL, learn.model, run=run, attempts=attempts, attempt=k + 1, continued=[], minutes=offset,
                      scores=[])      # no epoch: the next attempt starts from scratch
-    save_checkpoint(folder / 'model.pth', learn.model, epoch=sc.scores[-1]['epoch'] - 1, settings=settings, seed=s)
+    save_checkpoint(folder / 'model.pth', learn.model, epoch=sc.scores[-1]['epoch'] - 1, settings=settings, seed=s,
+                    meta=meta or {})
     rec = dict(name=name, run=run, scores=sc.scores, final=protocol(learn.model, judge, data['test'], seeds, log=log),
                **(dict(attempts=attempts) if gate else {}), **(dict(continued=cont) if cont else {}))
     atomic_write_bytes(folder / 'scores.json', json.dumps(rec, indent=1).encode())
@@ -358,7 +361,7 @@ def ablate(names:list,   # keys of `ABLATIONS`
            judge,         # the judge of the protocol
            out,           # folder: one subfolder per run (`run_folder`), and ablation.md, .json, .png
            train_seeds=(0,),  # each configuration is trained once per seed; with several, `seed_table` joins the table
-           **kwargs,      # budget and training settings of `run_config` (epochs, minutes, every, bs, lr, n_train, seeds, log)
+           **kwargs,      # budget and training settings of `run_config` (epochs, minutes, every, bs, lr, n_train, seeds, log, meta)
           ) -> list:
     "`run_config` for each of `names` (keys of `ABLATIONS`) and `train_seeds`, then the table, JSON and plot in `out`; the records"
     unknown = [n for n in names if n not in ABLATIONS]

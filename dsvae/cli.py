@@ -117,7 +117,7 @@ def check_out(out:Path, resume:bool, overwrite:bool):
 # %% ../nbs/09_cli.ipynb #29057ee7
 def train_run(source:str='toy', path=None, preset=None, q_z=None, likelihood=None, sigma=SIGMA_SQ_HALF, objectives='',
               fade_out='', epochs=None, bs=None, lr=None, w_f=1., w_z=1., kl_warmup=None, kl_f_start=None, kl_f_epochs=None,
-              n_train=None, seed=0, precision='auto',
+              n_train=None, seed=0, precision='auto', mirror_f=False,
               out='runs/dsvae', resume=False, overwrite=False, leak=0, bar=None) -> Path:
     "`dsvae-train` as a function: raises on bad arguments before any work; returns the output folder"
     check_source(source); check_path(source, path); objs = parse_objectives(objectives)
@@ -129,6 +129,10 @@ def train_run(source:str='toy', path=None, preset=None, q_z=None, likelihood=Non
     check_args(source=source, sigma=sigma, w_f=w_f, w_z=w_z, precision=precision, **given)    # what was given, before any file
     out = Path(out); ck = check_out(out, resume, overwrite); saved = (ck or {}).get('meta') or {}
     a = resolve_settings(given, TRAIN_DEFAULTS[source], saved)
+    mirror_f = mirror_f or bool((ck or {}).get('config', {}).get('mirror_f'))    # a resumed run keeps its own
+    if ck and mirror_f != bool(ck['config'].get('mirror_f')):
+        raise ValueError('--mirror-f: the run being resumed was trained without it; resume without --mirror-f, '
+                         'or start a new run with --overwrite.')
     if ck and not objectives: objs = saved.get('objectives') or {}
     fades = parse_fade_out(fade_out, objs) if fade_out else \
             {k: e for k, e in (saved.get('fade_out') or {}).items() if k in objs}   # a resumed run keeps its own
@@ -137,7 +141,7 @@ def train_run(source:str='toy', path=None, preset=None, q_z=None, likelihood=Non
     if start >= a['epochs']:
         say(f"'{out}/model.pth' has already trained {start} epochs (--epochs {a['epochs']}): nothing to do."); return out
     _T0[0] = time.time(); data = load_data(source, path)
-    cfg = replace(PRESETS[a['preset']], q_z=a['q_z'])
+    cfg = replace(PRESETS[a['preset']], q_z=a['q_z'], mirror_f=mirror_f)
     meta = dict(command='dsvae-train ' + shlex.join(sys.argv[1:]), source=source, **a, sigma=sigma, objectives=objs,
                 fade_out=fades, w_f=w_f, w_z=w_z)
     set_seed(seed)
@@ -148,7 +152,7 @@ def train_run(source:str='toy', path=None, preset=None, q_z=None, likelihood=Non
     if ck: learn.resume(out / 'model.pth')
     fading = f" fading out over epochs {fades}," if fades else ''
     say(f"model: {a['preset']} ({sum(p.numel() for p in learn.model.parameters()) / 1e6:.2f} M parameters, q_z "
-        f"{a['q_z']}), likelihood {a['likelihood']}, "
+        f"{a['q_z']}{', mirror_f' if mirror_f else ''}), likelihood {a['likelihood']}, "
         f"objectives {objs or 'none'},{fading} {fast_precision() if precision == 'auto' else precision} on "
         f"{default_device()}; epochs {start + 1}..{a['epochs']}")
     fit_with_progress(learn, a['epochs'], a['lr'], start, out, bar)
@@ -228,6 +232,7 @@ def dsvae_train(source:str='toy',        # data: 'toy' (built in), 'lpc' (LPC sh
                 n_train:int=None,        # train on a random subset of this many videos (default: 2400 on toy, all on lpc)
                 seed:int=0,              # random seed
                 precision:str='auto',    # 'auto', 'bf16', 'fp16' or 'fp32'
+                mirror_f:bool=False,     # q(f) reads the video and its mirror image: f cannot tell left from right (ours)
                 out:str='runs/dsvae',    # output folder
                 resume:bool=False,       # continue the run in out/model.pth
                 overwrite:bool=False,    # replace a model already in out/
@@ -303,7 +308,8 @@ def ablate_run(configs:str=','.join(ABLATIONS), source:str='lpc', path=None, epo
     kw = dict(epochs=epochs, minutes=minutes, every=every, bs=bs, lr=lr, n_train=n_train)
     if not jpath.exists():     # a record of another run stops the command before the judge is trained, too
         saved_runs(names, data, out, seeds, **kw); train_judge_run(data, jpath, judge_epochs)
-    recs = ablate(names, data, load_judge(jpath), out, train_seeds=seeds, log=say, **kw)
+    meta = dict(command='dsvae-ablate ' + shlex.join(sys.argv[1:]), source=source)   # dsvae-eval reads the source
+    recs = ablate(names, data, load_judge(jpath), out, train_seeds=seeds, log=say, meta=meta, **kw)
     print((out / 'ablation.md').read_text(), flush=True)
     return recs
 

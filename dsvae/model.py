@@ -27,6 +27,7 @@ class DSVAEConfig:
     q_z: str = 'full'        # 'full': q(z_t | x_1:T, f); 'factorized': q(z_t | x_t)
     frames: int = N_FRAMES
     init_std: float = None   # None: PyTorch's init; else conv and linear weights ~ N(0, init_std), biases 0
+    mirror_f: bool = False   # q(f) reads the mean of the features of x and of its mirror image (ours)
 
 PRESETS = {'tiny': DSVAEConfig(f_dim=32, z_dim=8, channels=(16, 32, 64, 64), h_dim=128, hidden=64),
            'small': DSVAEConfig(),
@@ -124,7 +125,7 @@ class LearnedPrior(nn.Module):
 
 # %% ../nbs/01_model.ipynb #9bf9506d
 class DSVAEOutput(tuple):
-    "Model predictions: frame logits, q(f), f, q(z), z, the prior p(z_t | z_<t) and frame features h, as a tuple with named fields"
+    "Model predictions: frame logits, q(f), f, q(z), z, the prior p(z_t | z_<t) and the frame features h that q(f) reads, as a tuple with named fields"
     fields = ('x_logits', 'f_mu', 'f_lv', 'f', 'z_mu', 'z_lv', 'z', 'zp_mu', 'zp_lv', 'h')
     def __new__(cls, items): return super().__new__(cls, items)
     def __getattr__(self, k):
@@ -146,12 +147,16 @@ class DSVAE(nn.Module):
         "Frame features h (B, T, h_dim) of videos x (B, T, 3, 64, 64)"
         check_videos(x)
         return self.frame_enc(x.flatten(0, 1)).view(*x.shape[:2], -1)
+    def static_features(self, x, h=None):
+        "Features (B, T, h_dim) that q(f | x) reads: h of x, or with `cfg.mirror_f` the mean of h of x and of its mirror"
+        h = self.features(x) if h is None else h
+        return (h + self.features(x.flip(-1))) / 2 if self.cfg.mirror_f else h
     def forward(self, x):
-        h = self.features(x)
-        f_mu, f_lv = self.f_enc(h); f = rsample(f_mu, f_lv)
+        h = self.features(x); hf = self.static_features(x, h)
+        f_mu, f_lv = self.f_enc(hf); f = rsample(f_mu, f_lv)
         z_mu, z_lv = self.z_enc(h, f); z = rsample(z_mu, z_lv)
         zp_mu, zp_lv = self.prior(z)
-        return DSVAEOutput([self.decode_logits(f, z), f_mu, f_lv, f, z_mu, z_lv, z, zp_mu, zp_lv, h])
+        return DSVAEOutput([self.decode_logits(f, z), f_mu, f_lv, f, z_mu, z_lv, z, zp_mu, zp_lv, hf])
 
 # %% ../nbs/01_model.ipynb #3a9a54af
 def init_normal(model:nn.Module, std:float=0.01) -> nn.Module:
@@ -179,7 +184,7 @@ def decode_logits(self:DSVAE, f, z):
 def encode(self:DSVAE, x):
     "Posterior means: f (B, f_dim) of q(f | x) and z (B, T, z_dim) of q(z | x, f)"
     h = self.features(x)
-    f = self.f_enc(h)[0]
+    f = self.f_enc(self.static_features(x, h))[0]
     return f, self.z_enc(h, f)[0]
 
 # %% ../nbs/01_model.ipynb #54fe6566

@@ -42,13 +42,13 @@ def info_nce(a:torch.Tensor, b:torch.Tensor, tau:float=0.5) -> torch.Tensor:
 
 # %% ../nbs/02a_objectives.ipynb #4f553fbb
 def f_posterior(model:DSVAE, h:torch.Tensor):
-    "Mean and log-variance of q(f | x) (B, f_dim) from frame features `h` (B, T, h_dim), with gradients"
+    "Mean and log-variance of q(f | x) (B, f_dim) from the features `h` (B, T, h_dim) it reads (`DSVAE.static_features`), with gradients"
     return model.f_enc(h)
 
 def z_posterior(model:DSVAE, x:torch.Tensor):
     "Mean of q(z | x, f) (B, T, z_dim) for videos `x`, with f sampled from q(f | x), with gradients"
     h = model.features(x)
-    return model.z_enc(h, rsample(*model.f_enc(h)))[0]
+    return model.z_enc(h, rsample(*model.f_enc(model.static_features(x, h))))[0]
 
 def x_mean(model:DSVAE, f:torch.Tensor, z:torch.Tensor):
     "Frames (B, T, 3, 64, 64) in [0, 1], fp32: the mean of p(x | z, f) as `DSVAE.decode` gives it, with gradients"
@@ -89,7 +89,7 @@ class FlipInvariance:
     "Term `flip`: squared distance between the means of q(f) of each video and of its mirror image (B,)"
     def __init__(self, model:DSVAE): self.model = model
     def __call__(self, out:DSVAEOutput, x):
-        return (out.f_mu.float() - f_posterior(self.model, self.model.features(x.flip(-1)))[0].float()).pow(2).sum(-1)
+        return (out.f_mu.float() - f_posterior(self.model, self.model.static_features(x.flip(-1)))[0].float()).pow(2).sum(-1)
 
 # %% ../nbs/02a_objectives.ipynb #e4fe619e
 class SwapCycle:
@@ -98,8 +98,9 @@ class SwapCycle:
     def __call__(self, out:DSVAEOutput, x):
         m, perm = self.model, torch.randperm(len(x), device=x.device)
         f_b = out.f_mu[perm]
-        h = m.features(x_mean(m, f_b, out.z_mu))
-        f_mu, _ = m.f_enc(h)
+        xm = x_mean(m, f_b, out.z_mu)
+        h = m.features(xm)
+        f_mu, _ = m.f_enc(m.static_features(xm, h))
         z_mu = m.z_enc(h, f_mu)[0]
         dz = (z_mu.float() - out.z_mu.detach().float()).pow(2).flatten(1).sum(1)
         return dz + (f_mu.float() - f_b.detach().float()).pow(2).sum(-1)
@@ -124,7 +125,7 @@ class ResampleContrastF:
     def __call__(self, out:DSVAEOutput, x):
         with torch.no_grad(): z = self.model.prior.sample(len(out.z_mu), out.z_mu.shape[1])[0]
         xs = x_mean(self.model, out.f_mu, z)
-        return info_nce(out.f_mu, f_posterior(self.model, self.model.features(xs))[0], self.tau)
+        return info_nce(out.f_mu, f_posterior(self.model, self.model.static_features(xs))[0], self.tau)
 
 # %% ../nbs/02a_objectives.ipynb #c41f0d92
 def silhouette(x:torch.Tensor, rows:float=0.5, cell:int=4, edge:float=0.04, width:float=0.01) -> torch.Tensor:
