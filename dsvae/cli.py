@@ -129,10 +129,11 @@ def train_run(source:str='toy', path=None, preset=None, q_z=None, likelihood=Non
     check_args(source=source, sigma=sigma, w_f=w_f, w_z=w_z, precision=precision, **given)    # what was given, before any file
     out = Path(out); ck = check_out(out, resume, overwrite); saved = (ck or {}).get('meta') or {}
     a = resolve_settings(given, TRAIN_DEFAULTS[source], saved)
-    mirror_f = mirror_f or bool((ck or {}).get('config', {}).get('mirror_f'))    # a resumed run keeps its own
-    if ck and mirror_f != bool(ck['config'].get('mirror_f')):
+    trained_mirror = bool((ck or {}).get('config', {}).get('mirror_f'))
+    if mirror_f and ck and not trained_mirror:
         raise ValueError('--mirror-f: the run being resumed was trained without it; resume without --mirror-f, '
                          'or start a new run with --overwrite.')
+    mirror_f = mirror_f or trained_mirror     # a resumed run keeps its own
     if ck and not objectives: objs = saved.get('objectives') or {}
     fades = parse_fade_out(fade_out, objs) if fade_out else \
             {k: e for k, e in (saved.get('fade_out') or {}).items() if k in objs}   # a resumed run keeps its own
