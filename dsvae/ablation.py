@@ -74,6 +74,12 @@ ABLATIONS = {   # name: settings of `config_learner`
                                         objectives=dict(contrast_f=10., contrast_z=10., mi=10., flip=10.)),
     'mse-fact-sil':   dict(likelihood='gaussian', q_z='factorized', objectives={'silhouette': 10.}),   # the outline from z alone, on the plain ELBO (ours)
     'mse-fact-mirror': dict(likelihood='gaussian', q_z='factorized', sizes=dict(mirror_f=True)),   # q(f) blind to left/right: the ELBO only (ours)
+    'mse-fact-outline': dict(likelihood='gaussian', q_z='factorized', sizes=dict(outline_z=True)),   # q(z) blind to colour: the ELBO only (ours)
+    'mse-fact-mirror-outline': dict(likelihood='gaussian', q_z='factorized', sizes=dict(mirror_f=True, outline_z=True)),   # both
+    'mse-fact-sil-outline': dict(likelihood='gaussian', q_z='factorized', sizes=dict(outline_z=True),   # the outline term, and z
+                                 objectives={'silhouette': 10.}),                                  # that sees no colour
+    'mse-fact-sil-cz': dict(likelihood='gaussian', q_z='factorized',   # the outline + C-DSVAE's colour-blind z: which term keeps the look in f
+                            objectives=dict(silhouette=10., contrast_z=10.)),
     'mse-fact-cdsvae10-flip-sil': dict(likelihood='gaussian', q_z='factorized',     # the recipe + the outline from z
                                        objectives=dict(contrast_f=10., contrast_z=10., mi=10., flip=10., silhouette=10.)),
     'mse-fact-cdsvae10-flip-silfade3': dict(likelihood='gaussian', q_z='factorized', fade_out={'silhouette': 3.},  # the outline

@@ -25,8 +25,9 @@ from .ablation import ABLATIONS, ablate, check_seeds, saved_runs
 
 # %% auto #0
 __all__ = ['TRAIN_DEFAULTS', 'USER_ERRORS', 'parse_objectives', 'parse_fade_out', 'check_args', 'check_path', 'say', 'check_out',
-           'train_run', 'load_data', 'resolve_settings', 'fit_with_progress', 'write_train_report', 'run_cli',
-           'dsvae_train', 'eval_paths', 'eval_run', 'train_judge_run', 'dsvae_eval', 'ablate_run', 'dsvae_ablate']
+           'model_flags', 'train_run', 'load_data', 'resolve_settings', 'fit_with_progress', 'write_train_report',
+           'run_cli', 'dsvae_train', 'eval_paths', 'eval_run', 'train_judge_run', 'dsvae_eval', 'ablate_run',
+           'dsvae_ablate']
 
 # %% ../nbs/09_cli.ipynb #2413b544
 def parse_objectives(s:str) -> dict:
@@ -114,10 +115,22 @@ def check_out(out:Path, resume:bool, overwrite:bool):
                               f"--overwrite, or choose another --out.")
     return read_file(ck_path, 'model') if resume else None
 
+# %% ../nbs/09_cli.ipynb #7eb0c08d
+def model_flags(ck:dict=None, **given) -> dict:
+    """The model switches `given` ({name: bool}, fields of `DSVAEConfig`) for a new run; a resumed run (its checkpoint `ck`)
+    keeps its own. `ValueError` if one is switched on for a run trained without it."""
+    trained = (ck or {}).get('config') or {}
+    for k, v in given.items():
+        if v and ck and not trained.get(k):
+            flag = '--' + k.replace('_', '-')
+            raise ValueError(f'{flag}: the run being resumed was trained without it; resume without {flag}, '
+                             'or start a new run with --overwrite.')
+    return {k: bool(v or trained.get(k)) for k, v in given.items()}
+
 # %% ../nbs/09_cli.ipynb #29057ee7
 def train_run(source:str='toy', path=None, preset=None, q_z=None, likelihood=None, sigma=SIGMA_SQ_HALF, objectives='',
               fade_out='', epochs=None, bs=None, lr=None, w_f=1., w_z=1., kl_warmup=None, kl_f_start=None, kl_f_epochs=None,
-              n_train=None, seed=0, precision='auto', mirror_f=False,
+              n_train=None, seed=0, precision='auto', mirror_f=False, outline_z=False,
               out='runs/dsvae', resume=False, overwrite=False, leak=0, bar=None) -> Path:
     "`dsvae-train` as a function: raises on bad arguments before any work; returns the output folder"
     check_source(source); check_path(source, path); objs = parse_objectives(objectives)
@@ -129,11 +142,7 @@ def train_run(source:str='toy', path=None, preset=None, q_z=None, likelihood=Non
     check_args(source=source, sigma=sigma, w_f=w_f, w_z=w_z, precision=precision, **given)    # what was given, before any file
     out = Path(out); ck = check_out(out, resume, overwrite); saved = (ck or {}).get('meta') or {}
     a = resolve_settings(given, TRAIN_DEFAULTS[source], saved)
-    trained_mirror = bool((ck or {}).get('config', {}).get('mirror_f'))
-    if mirror_f and ck and not trained_mirror:
-        raise ValueError('--mirror-f: the run being resumed was trained without it; resume without --mirror-f, '
-                         'or start a new run with --overwrite.')
-    mirror_f = mirror_f or trained_mirror     # a resumed run keeps its own
+    flags = model_flags(ck, mirror_f=mirror_f, outline_z=outline_z)   # a resumed run keeps its own
     if ck and not objectives: objs = saved.get('objectives') or {}
     fades = parse_fade_out(fade_out, objs) if fade_out else \
             {k: e for k, e in (saved.get('fade_out') or {}).items() if k in objs}   # a resumed run keeps its own
@@ -142,7 +151,7 @@ def train_run(source:str='toy', path=None, preset=None, q_z=None, likelihood=Non
     if start >= a['epochs']:
         say(f"'{out}/model.pth' has already trained {start} epochs (--epochs {a['epochs']}): nothing to do."); return out
     _T0[0] = time.time(); data = load_data(source, path)
-    cfg = replace(PRESETS[a['preset']], q_z=a['q_z'], mirror_f=mirror_f)
+    cfg = replace(PRESETS[a['preset']], q_z=a['q_z'], **flags)
     meta = dict(command='dsvae-train ' + shlex.join(sys.argv[1:]), source=source, **a, sigma=sigma, objectives=objs,
                 fade_out=fades, w_f=w_f, w_z=w_z)
     set_seed(seed)
@@ -153,7 +162,7 @@ def train_run(source:str='toy', path=None, preset=None, q_z=None, likelihood=Non
     if ck: learn.resume(out / 'model.pth')
     fading = f" fading out over epochs {fades}," if fades else ''
     say(f"model: {a['preset']} ({sum(p.numel() for p in learn.model.parameters()) / 1e6:.2f} M parameters, q_z "
-        f"{a['q_z']}{', mirror_f' if mirror_f else ''}), likelihood {a['likelihood']}, "
+        f"{a['q_z']}{''.join(', ' + k for k, v in flags.items() if v)}), likelihood {a['likelihood']}, "
         f"objectives {objs or 'none'},{fading} {fast_precision() if precision == 'auto' else precision} on "
         f"{default_device()}; epochs {start + 1}..{a['epochs']}")
     fit_with_progress(learn, a['epochs'], a['lr'], start, out, bar)
@@ -234,6 +243,7 @@ def dsvae_train(source:str='toy',        # data: 'toy' (built in), 'lpc' (LPC sh
                 seed:int=0,              # random seed
                 precision:str='auto',    # 'auto', 'bf16', 'fp16' or 'fp32'
                 mirror_f:bool=False,     # q(f) reads the video and its mirror image: f cannot tell left from right (ours)
+                outline_z:bool=False,    # q(z) reads the figure's outline only: z cannot see its colours (with --q-z factorized) (ours)
                 out:str='runs/dsvae',    # output folder
                 resume:bool=False,       # continue the run in out/model.pth
                 overwrite:bool=False,    # replace a model already in out/

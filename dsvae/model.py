@@ -12,8 +12,9 @@ from fastai.torch_core import default_device
 from .data import N_FRAMES, SIZE, check_videos
 
 # %% auto #0
-__all__ = ['PRESETS', 'DSVAEConfig', 'conv_block', 'FrameEncoder', 'FrameDecoder', 'Gaussian', 'rsample', 'StaticEncoder',
-           'DynamicEncoder', 'LearnedPrior', 'DSVAEOutput', 'DSVAE', 'init_normal', 'fast_precision', 'fast_eval']
+__all__ = ['PRESETS', 'DSVAEConfig', 'conv_block', 'FrameEncoder', 'figure_mask', 'FrameDecoder', 'Gaussian', 'rsample',
+           'StaticEncoder', 'DynamicEncoder', 'LearnedPrior', 'DSVAEOutput', 'DSVAE', 'init_normal', 'fast_precision',
+           'fast_eval']
 
 # %% ../nbs/01_model.ipynb #e13f6824
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class DSVAEConfig:
     frames: int = N_FRAMES
     init_std: float = None   # None: PyTorch's init; else conv and linear weights ~ N(0, init_std), biases 0
     mirror_f: bool = False   # q(f) reads the mean of the features of x and of its mirror image (ours)
+    outline_z: bool = False  # q(z) reads the figure's outline only, not its colours; a 'full' q(z) also reads f (ours)
 
 PRESETS = {'tiny': DSVAEConfig(f_dim=32, z_dim=8, channels=(16, 32, 64, 64), h_dim=128, hidden=64),
            'small': DSVAEConfig(),
@@ -43,11 +45,18 @@ def conv_block(ni:int, nf:int, transpose:bool=False, act:bool=True) -> nn.Sequen
 
 # %% ../nbs/01_model.ipynb #e0565d07
 class FrameEncoder(nn.Sequential):
-    "Frames (N, 3, 64, 64) -> features h (N, h_dim)"
-    def __init__(self, cfg:DSVAEConfig):
-        chs = (3,) + tuple(cfg.channels)
+    "Frames (N, n_in, 64, 64) -> features h (N, h_dim); `n_in` = 3 for RGB, 1 for a mask"
+    def __init__(self, cfg:DSVAEConfig, n_in:int=3):
+        chs = (n_in,) + tuple(cfg.channels)
         super().__init__(*[conv_block(a, b) for a, b in zip(chs[:-1], chs[1:])], nn.Flatten(),
                          nn.Linear(chs[-1] * 16, cfg.h_dim), nn.LeakyReLU(0.2))
+
+# %% ../nbs/01_model.ipynb #408fdc23
+def figure_mask(x:torch.Tensor, edge:float=0.02, width:float=0.002) -> torch.Tensor:
+    """Soft mask (B, T, 1, H, W) in [0, 1] of the figure in frames `x` (B, T, 3, H, W) in [0, 1] on a black background: a
+    pixel is figure where its brightest channel is above `edge` (a sigmoid `width` wide). The defaults put the darkest
+    pixels of the LPC art (14/255) at 1, so the mask does not tell dark hair or skin from light. Ours (`dsvae`)."""
+    return torch.sigmoid((x.float().amax(2, keepdim=True) - edge) / width)
 
 # %% ../nbs/01_model.ipynb #13b47d58
 class FrameDecoder(nn.Module):
@@ -142,6 +151,7 @@ class DSVAE(nn.Module):
         self.cfg = cfg
         self.frame_enc, self.f_enc, self.z_enc = FrameEncoder(cfg), StaticEncoder(cfg), DynamicEncoder(cfg)
         self.prior, self.dec = LearnedPrior(cfg), FrameDecoder(cfg)
+        self.outline_enc = FrameEncoder(cfg, n_in=1) if cfg.outline_z else None
         if cfg.init_std: init_normal(self, cfg.init_std)
     def features(self, x):
         "Frame features h (B, T, h_dim) of videos x (B, T, 3, 64, 64)"
@@ -151,10 +161,15 @@ class DSVAE(nn.Module):
         "Features (B, T, h_dim) that q(f | x) reads: h of x, or with `cfg.mirror_f` the mean of h of x and of its mirror"
         h = self.features(x) if h is None else h
         return (h + self.features(x.flip(-1))) / 2 if self.cfg.mirror_f else h
+    def dynamic_features(self, x, h=None):
+        "Features (B, T, h_dim) that q(z | ...) reads: h of x, or with `cfg.outline_z` those of its `figure_mask`"
+        if not self.cfg.outline_z: return self.features(x) if h is None else h
+        check_videos(x)
+        return self.outline_enc(figure_mask(x).flatten(0, 1)).view(*x.shape[:2], -1)
     def forward(self, x):
         h = self.features(x); hf = self.static_features(x, h)
         f_mu, f_lv = self.f_enc(hf); f = rsample(f_mu, f_lv)
-        z_mu, z_lv = self.z_enc(h, f); z = rsample(z_mu, z_lv)
+        z_mu, z_lv = self.z_enc(self.dynamic_features(x, h), f); z = rsample(z_mu, z_lv)
         zp_mu, zp_lv = self.prior(z)
         return DSVAEOutput([self.decode_logits(f, z), f_mu, f_lv, f, z_mu, z_lv, z, zp_mu, zp_lv, hf])
 
@@ -185,7 +200,7 @@ def encode(self:DSVAE, x):
     "Posterior means: f (B, f_dim) of q(f | x) and z (B, T, z_dim) of q(z | x, f)"
     h = self.features(x)
     f = self.f_enc(self.static_features(x, h))[0]
-    return f, self.z_enc(h, f)[0]
+    return f, self.z_enc(self.dynamic_features(x, h), f)[0]
 
 # %% ../nbs/01_model.ipynb #54fe6566
 @patch

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Callable
 import torch, torch.nn.functional as F
 import kornia.augmentation as K
-from .model import DSVAE, DSVAEOutput, rsample
+from .model import DSVAE, DSVAEOutput, rsample, figure_mask
 
 # %% auto #0
 __all__ = ['OBJECTIVES', 'shuffle_frames', 'ColorDistort', 'info_nce', 'f_posterior', 'z_posterior', 'x_mean', 'StaticContrast',
@@ -48,7 +48,7 @@ def f_posterior(model:DSVAE, h:torch.Tensor):
 def z_posterior(model:DSVAE, x:torch.Tensor):
     "Mean of q(z | x, f) (B, T, z_dim) for videos `x`, with f sampled from q(f | x), with gradients"
     h = model.features(x)
-    return model.z_enc(h, rsample(*model.f_enc(model.static_features(x, h))))[0]
+    return model.z_enc(model.dynamic_features(x, h), rsample(*model.f_enc(model.static_features(x, h))))[0]
 
 def x_mean(model:DSVAE, f:torch.Tensor, z:torch.Tensor):
     "Frames (B, T, 3, 64, 64) in [0, 1], fp32: the mean of p(x | z, f) as `DSVAE.decode` gives it, with gradients"
@@ -101,7 +101,7 @@ class SwapCycle:
         xm = x_mean(m, f_b, out.z_mu)
         h = m.features(xm)
         f_mu, _ = m.f_enc(m.static_features(xm, h))
-        z_mu = m.z_enc(h, f_mu)[0]
+        z_mu = m.z_enc(m.dynamic_features(xm, h), f_mu)[0]
         dz = (z_mu.float() - out.z_mu.detach().float()).pow(2).flatten(1).sum(1)
         return dz + (f_mu.float() - f_b.detach().float()).pow(2).sum(-1)
 
@@ -131,9 +131,8 @@ class ResampleContrastF:
 def silhouette(x:torch.Tensor, rows:float=0.5, cell:int=4, edge:float=0.04, width:float=0.01) -> torch.Tensor:
     """Soft mask of the figure in the lower `rows` of frames `x` (B, T, 3, H, W) in [0, 1] on a black background, averaged
     over `cell` x `cell` cells: (B, T, rows * H / cell, W / cell) in [0, 1]. A pixel is figure where its brightest channel
-    is above `edge` (a sigmoid `width` wide). Ours (`dsvae`)."""
-    v = x.float().amax(2)[..., x.shape[-2] - int(x.shape[-2] * rows):, :]
-    return F.avg_pool2d(torch.sigmoid((v - edge) / width), cell)
+    is above `edge` (a sigmoid `width` wide: `figure_mask`). Ours (`dsvae`)."""
+    return F.avg_pool2d(figure_mask(x, edge, width)[:, :, 0, x.shape[-2] - int(x.shape[-2] * rows):, :], cell)
 
 
 # %% ../nbs/02a_objectives.ipynb #f6a2c8d3
