@@ -166,6 +166,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                              'dsvae.model.DSVAE.features': ('model.html#dsvae.features', 'dsvae/model.py'),
                              'dsvae.model.DSVAE.forward': ('model.html#dsvae.forward', 'dsvae/model.py'),
                              'dsvae.model.DSVAE.generate': ('model.html#dsvae.generate', 'dsvae/model.py'),
+                             'dsvae.model.DSVAE.posterior_means': ('model.html#dsvae.posterior_means', 'dsvae/model.py'),
                              'dsvae.model.DSVAE.reconstruct': ('model.html#dsvae.reconstruct', 'dsvae/model.py'),
                              'dsvae.model.DSVAE.resample_f': ('model.html#dsvae.resample_f', 'dsvae/model.py'),
                              'dsvae.model.DSVAE.resample_z': ('model.html#dsvae.resample_z', 'dsvae/model.py'),

@@ -193,14 +193,20 @@ def decode_logits(self:DSVAE, f, z):
     zf = torch.cat([z, f[:, None].expand(-1, z.shape[1], -1)], dim=-1)
     return self.dec(zf.flatten(0, 1)).view(*z.shape[:2], 3, SIZE, SIZE)
 
+# %% ../nbs/01_model.ipynb #af9e407e
+@patch
+def posterior_means(self:DSVAE, x):
+    "Posterior means with gradients: f (B, f_dim) of q(f | x) and z (B, T, z_dim) of q(z | x, f) given that f"
+    h = self.features(x)
+    f = self.f_enc(self.static_features(x, h))[0]
+    return f, self.z_enc(self.dynamic_features(x, h), f)[0]
+
 # %% ../nbs/01_model.ipynb #e7f6d353
 @patch
 @torch.no_grad()
 def encode(self:DSVAE, x):
-    "Posterior means: f (B, f_dim) of q(f | x) and z (B, T, z_dim) of q(z | x, f)"
-    h = self.features(x)
-    f = self.f_enc(self.static_features(x, h))[0]
-    return f, self.z_enc(self.dynamic_features(x, h), f)[0]
+    "Posterior means: f (B, f_dim) of q(f | x) and z (B, T, z_dim) of q(z | x, f), without gradients (`posterior_means`)"
+    return self.posterior_means(x)
 
 # %% ../nbs/01_model.ipynb #54fe6566
 @patch

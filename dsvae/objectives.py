@@ -98,10 +98,7 @@ class SwapCycle:
     def __call__(self, out:DSVAEOutput, x):
         m, perm = self.model, torch.randperm(len(x), device=x.device)
         f_b = out.f_mu[perm]
-        xm = x_mean(m, f_b, out.z_mu)
-        h = m.features(xm)
-        f_mu, _ = m.f_enc(m.static_features(xm, h))
-        z_mu = m.z_enc(m.dynamic_features(xm, h), f_mu)[0]
+        f_mu, z_mu = m.posterior_means(x_mean(m, f_b, out.z_mu))
         dz = (z_mu.float() - out.z_mu.detach().float()).pow(2).flatten(1).sum(1)
         return dz + (f_mu.float() - f_b.detach().float()).pow(2).sum(-1)
 
