@@ -127,6 +127,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                              'dsvae.judge.protocol_probs': ('judge.html#protocol_probs', 'dsvae/judge.py'),
                              'dsvae.judge.protocol_round': ('judge.html#protocol_round', 'dsvae/judge.py'),
                              'dsvae.judge.report_markdown': ('judge.html#report_markdown', 'dsvae/judge.py'),
+                             'dsvae.judge.swap_accuracy': ('judge.html#swap_accuracy', 'dsvae/judge.py'),
+                             'dsvae.judge.swap_partners': ('judge.html#swap_partners', 'dsvae/judge.py'),
                              'dsvae.judge.train_judge': ('judge.html#train_judge', 'dsvae/judge.py')},
             'dsvae.loss': { 'dsvae.loss.DSVAELoss': ('loss.html#dsvaeloss', 'dsvae/loss.py'),
                             'dsvae.loss.DSVAELoss.__call__': ('loss.html#dsvaeloss.__call__', 'dsvae/loss.py'),

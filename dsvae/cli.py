@@ -295,7 +295,7 @@ def dsvae_eval(checkpoint:str,            # a checkpoint written by dsvae-train,
                seeds:int=3,               # protocol repetitions
                n_pairs:int=1000,          # random pairs per kind for the mean cosines
                out:str=None):             # output folder (default: eval/ next to the checkpoint; shipped weights: runs/eval_NAME)
-    "Evaluate a DSVAE checkpoint: swaps, cosine similarities, the judge protocol, the judge on its reconstructions and the leak matrix, as figures, JSON and markdown"
+    "Evaluate a DSVAE checkpoint: swaps, cosine similarities, the judge protocol, the judge on its reconstructions and on swaps between test videos, and the leak matrix, as figures, JSON and markdown"
     sys.exit(run_cli('dsvae-eval', eval_run, **{k: v for k, v in locals().items()}))
 
 # %% ../nbs/09_cli.ipynb #82b3acd9

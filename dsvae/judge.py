@@ -22,7 +22,8 @@ from .train import precision_cbs
 # %% auto #0
 __all__ = ['HEADS', 'N_LOGITS', 'LEAK_FACTORS', 'Judge', 'judge_split', 'judge_loss', 'HeadAccuracy', 'train_judge', 'load_judge',
            'judge_accuracy', 'inception_score', 'entropies', 'protocol_probs', 'protocol_round', 'protocol',
-           'leak_matrix', 'leak_table', 'plot_leak', 'LeakCB', 'evaluate', 'report_markdown']
+           'swap_partners', 'swap_accuracy', 'leak_matrix', 'leak_table', 'plot_leak', 'LeakCB', 'evaluate',
+           'report_markdown']
 
 # %% ../nbs/05_judge.ipynb #326b298f
 HEADS = ['motion'] + ATTRS
@@ -169,6 +170,36 @@ def protocol(model:DSVAE,       # the model to judge
             log(f'protocol seed {s}: {vals} ({time.time() - t:.0f} s)')
     return {k: (float(np.mean([r[k] for r in rs])), float(np.std([r[k] for r in rs]))) for k in rs[0]}
 
+# %% ../nbs/05_judge.ipynb #288131dc
+def swap_partners(n:int,      # number of videos
+                  seed:int=0, # seed of the shuffle
+                 ) -> np.ndarray:
+    "A random permutation `s` (n,) of range(n) with s[k] != k for every k: a cycle through a shuffled order; `ValueError` if n < 2"
+    if n < 2: raise ValueError(f'swap_partners: a swap needs at least two videos, got {n}')
+    order = np.random.default_rng(seed).permutation(n)
+    s = np.empty(n, dtype=int); s[order] = np.roll(order, -1)
+    return s
+
+# %% ../nbs/05_judge.ipynb #da4bc5a8
+@torch.no_grad()
+def swap_accuracy(model:DSVAE,   # the model whose codes are swapped
+                  judge:Judge,   # the classifier of `train_judge`
+                  data:Sprites,  # the videos (the test set); at least two
+                  seed:int=0,    # seed of `swap_partners`
+                  bs:int=256,    # videos per batch
+                 ) -> dict:
+    """The judge on swaps: video k decoded from its own f and the z of video s[k] (`swap_partners(len(data), seed)`), both
+    posterior means. 'motion' is scored against the motion of s[k], the attributes against those of k: {'motion': ., 'skin': ., ...},
+    fractions of len(data); `ValueError` for fewer than two videos"""
+    s, hits = swap_partners(len(data), seed), np.zeros(len(HEADS))
+    with fast_eval(model, judge) as dev:
+        for i in range(0, len(data), bs):
+            k = np.arange(i, min(i + bs, len(data)))
+            f, z = model.encode(videos(data, k, dev))[0], model.encode(videos(data, s[k], dev))[1]
+            m, a = judge_split(judge(model.decode(f, z)).float())
+            hits += [(m.argmax(-1).cpu().numpy() == data.motion[s[k]]).sum()] + list((a.argmax(-1).cpu().numpy() == data.attrs[k]).sum(0))
+    return dict(zip(HEADS, (hits / len(data)).round(4).tolist()))
+
 # %% ../nbs/05_judge.ipynb #5a22336d
 LEAK_FACTORS = dict(action=lambda d: d.action, direction=lambda d: d.direction,
                     **{a: (lambda k: lambda d: d.attrs[:, k])(k) for k, a in enumerate(ATTRS)})
@@ -235,6 +266,7 @@ def evaluate(model:DSVAE,        # the trained model
     rep['judge_accuracy'] = judge_accuracy(judge, test)
     rep['protocol'] = protocol(model, judge, test, seeds, log=log)
     rep['reconstruction_accuracy'] = judge_accuracy(judge, test, model=model)
+    rep['swap_accuracy'] = swap_accuracy(model, judge, test)
     rep['leak'] = leak_matrix(model, data['train'], test)
     plot_leak(rep['leak'], out / 'leak.png'); plt.close('all')
     rep['files'] += ['leak.png', 'report.json', 'report.md']
@@ -252,6 +284,7 @@ def report_markdown(rep:dict, seeds) -> str:
     return (f"# DSVAE evaluation\n\n{warn}## Judge on real test videos\n\n{markdown_table([rep['judge_accuracy']])}\n\n"
             f"## Protocol (seeds {list(seeds)})\n\n{proto}\n\n"
             f"## Judge on the reconstructions (f and z the posterior means)\n\n{markdown_table([rep['reconstruction_accuracy']])}\n\n"
+            f"## Judge on swaps (f of one test video, z of another; motion scored against z's video)\n\n{markdown_table([rep['swap_accuracy']])}\n\n"
             f"## Leak matrix (linear read-out accuracy)\n\n{leak_table(rep['leak'])}\n\n"
             f"## Mean cosines over many pairs\n\n{markdown_table([cosines])}\n\n"
             f"## Pairs\n\n{markdown_table(rep['cosine_pairs'])}\n")
