@@ -260,7 +260,7 @@ def evaluate(model:DSVAE,        # the trained model
              n_pairs:int=1000,   # random pairs per kind for the mean cosines
              log=None,           # a print function for one line per protocol round
             ) -> dict:
-    "Write the probe report, judge accuracy, protocol and leak matrix of `model` on `data['test']` into `out`; returns the report"
+    "Write the probe report, judge accuracy, protocol, reconstruction and swap accuracy and leak matrix of `model` on `data['test']` into `out`; returns the report"
     out, test = Path(out), data['test']
     rep = probe_report(model, test, out, n_pairs)
     rep['judge_accuracy'] = judge_accuracy(judge, test)
