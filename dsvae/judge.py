@@ -192,11 +192,11 @@ def swap_accuracy(model:DSVAE,   # the model whose codes are swapped
     posterior means. 'motion' is scored against the motion of s[k], the attributes against those of k: {'motion': ., 'skin': ., ...},
     fractions of len(data); `ValueError` for fewer than two videos"""
     s, hits = swap_partners(len(data), seed), np.zeros(len(HEADS))
+    f, z = encode_all(model, data, bs)     # each video encoded once, for its f and its z
     with fast_eval(model, judge) as dev:
         for i in range(0, len(data), bs):
             k = np.arange(i, min(i + bs, len(data)))
-            f, z = model.encode(videos(data, k, dev))[0], model.encode(videos(data, s[k], dev))[1]
-            m, a = judge_split(judge(model.decode(f, z)).float())
+            m, a = judge_split(judge(model.decode(f[k].to(dev), z[s[k]].to(dev))).float())
             hits += [(m.argmax(-1).cpu().numpy() == data.motion[s[k]]).sum()] + list((a.argmax(-1).cpu().numpy() == data.attrs[k]).sum(0))
     return dict(zip(HEADS, (hits / len(data)).round(4).tolist()))
 
