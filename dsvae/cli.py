@@ -10,7 +10,8 @@ from pathlib import Path
 import torch
 import matplotlib; matplotlib.use('Agg')
 import matplotlib.pyplot as plt
-from fastcore.script import call_parse
+from typing import Annotated
+from fastcore.script import call_parse, bool_arg
 from fastai.torch_core import set_seed, default_device
 from .data import sprites_dls, check_writable, cache_dir
 from .sources import SOURCES, check_source, get_sprites
@@ -96,9 +97,9 @@ def say(*a):
 # %% ../nbs/09_cli.ipynb #67c8a529
 TRAIN_DEFAULTS = {
     'toy': dict(preset='tiny', q_z='full', likelihood='bernoulli', epochs=10, n_train=2400, bs=32, lr=5e-3,
-                kl_warmup=1., kl_f_start=None, kl_f_epochs=4.),
+                kl_warmup=1., kl_f_start=None, kl_f_epochs=4., mirror_f=False, outline_z=False),
     'lpc': dict(preset='small', q_z='factorized', likelihood='gaussian', epochs=12, n_train=None, bs=64, lr=2e-3,
-                kl_warmup=1., kl_f_start=None, kl_f_epochs=4.),
+                kl_warmup=1., kl_f_start=None, kl_f_epochs=4., mirror_f=True, outline_z=True),
 }
 TRAIN_DEFAULTS['npy'] = TRAIN_DEFAULTS['lpc']
 
@@ -116,21 +117,23 @@ def check_out(out:Path, resume:bool, overwrite:bool):
     return read_file(ck_path, 'model') if resume else None
 
 # %% ../nbs/09_cli.ipynb #7eb0c08d
-def model_flags(ck:dict=None, **given) -> dict:
-    """The model switches `given` ({name: bool}, fields of `DSVAEConfig`) for a new run; a resumed run (its checkpoint `ck`)
-    keeps its own. `ValueError` if one is switched on for a run trained without it."""
-    trained = (ck or {}).get('config') or {}
+def model_flags(ck:dict=None, defaults:dict=None, **given) -> dict:
+    """The model switches `given` ({name: bool or None}, fields of `DSVAEConfig`): for a new run as given, None taking
+    `defaults[name]` (else False); a resumed run (its checkpoint `ck`) keeps its own. `ValueError` if one is given the other
+    way than the resumed run was trained."""
+    if ck is None: return {k: bool((defaults or {}).get(k, False) if v is None else v) for k, v in given.items()}
+    trained = {k: bool((ck.get('config') or {}).get(k)) for k in given}
     for k, v in given.items():
-        if v and ck and not trained.get(k):
+        if v is not None and bool(v) != trained[k]:
             flag = '--' + k.replace('_', '-')
-            raise ValueError(f'{flag}: the run being resumed was trained without it; resume without {flag}, '
-                             'or start a new run with --overwrite.')
-    return {k: bool(v or trained.get(k)) for k, v in given.items()}
+            raise ValueError(f"{flag} {str(bool(v)).lower()}: the run being resumed was trained with{'' if trained[k] else 'out'}"
+                             f" it; resume without {flag}, or start a new run with --overwrite.")
+    return trained
 
 # %% ../nbs/09_cli.ipynb #29057ee7
 def train_run(source:str='toy', path=None, preset=None, q_z=None, likelihood=None, sigma=SIGMA_SQ_HALF, objectives='',
               fade_out='', epochs=None, bs=None, lr=None, w_f=1., w_z=1., kl_warmup=None, kl_f_start=None, kl_f_epochs=None,
-              n_train=None, seed=0, precision='auto', mirror_f=False, outline_z=False,
+              n_train=None, seed=0, precision='auto', mirror_f=None, outline_z=None,
               out='runs/dsvae', resume=False, overwrite=False, leak=0, bar=None) -> Path:
     "`dsvae-train` as a function: raises on bad arguments before any work; returns the output folder"
     check_source(source); check_path(source, path); objs = parse_objectives(objectives)
@@ -142,7 +145,7 @@ def train_run(source:str='toy', path=None, preset=None, q_z=None, likelihood=Non
     check_args(source=source, sigma=sigma, w_f=w_f, w_z=w_z, precision=precision, **given)    # what was given, before any file
     out = Path(out); ck = check_out(out, resume, overwrite); saved = (ck or {}).get('meta') or {}
     a = resolve_settings(given, TRAIN_DEFAULTS[source], saved)
-    flags = model_flags(ck, mirror_f=mirror_f, outline_z=outline_z)   # a resumed run keeps its own
+    flags = model_flags(ck, TRAIN_DEFAULTS[source], mirror_f=mirror_f, outline_z=outline_z)   # a resumed run keeps its own
     if ck and not objectives: objs = saved.get('objectives') or {}
     fades = parse_fade_out(fade_out, objs) if fade_out else \
             {k: e for k, e in (saved.get('fade_out') or {}).items() if k in objs}   # a resumed run keeps its own
@@ -222,6 +225,8 @@ def run_cli(name:str, fn, **kw) -> int:
     except KeyboardInterrupt as e: print(f'{name}: {str(e) or "interrupted"}', file=sys.stderr, flush=True); return 130
 
 # %% ../nbs/09_cli.ipynb #d8f59992
+_SWITCH = dict(nargs='?', const=True)    # a model switch: '--flag' on, '--flag false' off, absent: the data's default
+
 @call_parse
 def dsvae_train(source:str='toy',        # data: 'toy' (built in), 'lpc' (LPC sheets) or 'npy' (pre-built files)
                 path:str=None,           # lpc: folder of the sheets (default: download); npy: folder of the files
@@ -242,8 +247,10 @@ def dsvae_train(source:str='toy',        # data: 'toy' (built in), 'lpc' (LPC sh
                 n_train:int=None,        # train on a random subset of this many videos (default: 2400 on toy, all on lpc)
                 seed:int=0,              # random seed
                 precision:str='auto',    # 'auto', 'bf16', 'fp16' or 'fp32'
-                mirror_f:bool=False,     # q(f) reads the video and its mirror image: f cannot tell left from right (ours)
-                outline_z:bool=False,    # q(z) reads the figure's outline only: z cannot see its colours (with --q-z factorized) (ours)
+                mirror_f:Annotated[bool_arg, 'q(f) reads the video and its mirror image: f cannot tell left from right (ours; '
+                                   'default: on for lpc / npy, off for toy; --mirror-f false turns it off)', _SWITCH]=None,
+                outline_z:Annotated[bool_arg, "q(z) reads the figure's outline only: z cannot see its colours (ours; default: "
+                                    'on for lpc / npy, off for toy; --outline-z false turns it off)', _SWITCH]=None,
                 out:str='runs/dsvae',    # output folder
                 resume:bool=False,       # continue the run in out/model.pth
                 overwrite:bool=False,    # replace a model already in out/

@@ -44,7 +44,8 @@ def test_train_progress_outputs_refusal_and_resume(small, tmp_path):
 @pytest.mark.parametrize('args,msg', [(['--epochs', -1], '--epochs must be'), (['--source', 'foo'], "use one of 'toy', 'lpc', 'npy'"),
                                       (['--q-z', 'full2'], '--q-z must be'), (['--precision', 'fp8'], '--precision must be'),
                                       (['--bs', 0], '--bs must be'), (['--n-train', 0], '--n-train must be'),
-                                      (['--objectives', 'triplet=1'], 'Unknown objective'), (['--source', 'lpc', '--path', '/nowhere'], 'is not a folder')])
+                                      (['--objectives', 'triplet=1'], 'Unknown objective'), (['--source', 'lpc', '--path', '/nowhere'], 'is not a folder'),
+                                      (['--mirror-f', 'maybe'], "argument --mirror-f: invalid bool_arg value: 'maybe'")])
 def test_train_rejects_bad_arguments_at_once(tmp_path, args, msg):
     t = time.time(); r = cli('dsvae-train', *args, '--out', tmp_path / 'o')
     assert r.returncode == 2 and msg in r.stderr and 'Traceback' not in r.stderr, r.stderr
