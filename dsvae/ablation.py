@@ -76,6 +76,12 @@ ABLATIONS = {   # name: settings of `config_learner`
     'mse-fact-mirror': dict(likelihood='gaussian', q_z='factorized', sizes=dict(mirror_f=True)),   # q(f) blind to left/right: the ELBO only (ours)
     'mse-fact-outline': dict(likelihood='gaussian', q_z='factorized', sizes=dict(outline_z=True)),   # q(z) blind to colour: the ELBO only (ours)
     'mse-fact-mirror-outline': dict(likelihood='gaussian', q_z='factorized', sizes=dict(mirror_f=True, outline_z=True)),   # both
+    'gauss0.125-fact-mirror-outline': dict(likelihood='gaussian', sigma=0.125 ** 0.5, q_z='factorized',   # both, sigma^2 = 1/8:
+                                           sizes=dict(mirror_f=True, outline_z=True)),   # colours drawn more surely
+    'mse-fact-mirror-outline-infof': dict(likelihood='gaussian', q_z='factorized', sizes=dict(mirror_f=True, outline_z=True),
+                                          objectives={'info_f': 1.}),   # + the decoder draws f for the prior's poses (ours)
+    'gauss0.125-fact-mirror-outline-infof': dict(likelihood='gaussian', sigma=0.125 ** 0.5, q_z='factorized',   # both
+                                                 sizes=dict(mirror_f=True, outline_z=True), objectives={'info_f': 4.}),   # info_f as heavy against the reconstruction as above
     'mse-fact-sil-outline': dict(likelihood='gaussian', q_z='factorized', sizes=dict(outline_z=True),   # the outline term, and z
                                  objectives={'silhouette': 10.}),                                  # that sees no colour
     'mse-fact-sil-cz': dict(likelihood='gaussian', q_z='factorized',   # the outline + C-DSVAE's colour-blind z: which term keeps the look in f
