@@ -125,7 +125,7 @@ class ResampleContrastF:
         xs = x_mean(self.model, out.f_mu, z)
         return info_nce(out.f_mu, f_posterior(self.model, self.model.static_features(xs))[0], self.tau)
 
-# %% ../nbs/02a_objectives.ipynb #c2df5ee6
+# %% ../nbs/02a_objectives.ipynb #98fb8fb8
 @contextmanager
 def frozen(module:torch.nn.Module):
     "Within the block, no gradient reaches the weights of `module`; gradients still flow through it to its inputs"
@@ -135,8 +135,7 @@ def frozen(module:torch.nn.Module):
     finally:
         for p in on: p.requires_grad_(True)
 
-
-# %% ../nbs/02a_objectives.ipynb #8e088338
+# %% ../nbs/02a_objectives.ipynb #1343ae57
 class InfoF:
     """Term `info_f`: -log q(f | x') (B,), in nats, for f a sample of q(f | x) and x' the video decoded from it with z
     drawn from the learned prior; f, z and the posterior's weights are held, so only the decoder learns from it.
@@ -148,7 +147,6 @@ class InfoF:
         xs = x_mean(m, f, z)
         with frozen(m): mu, lv = f_posterior(m, m.static_features(xs))
         return -torch.distributions.Normal(mu.float(), (lv.float() / 2).exp()).log_prob(f.float()).sum(-1)
-
 
 # %% ../nbs/02a_objectives.ipynb #c41f0d92
 def silhouette(x:torch.Tensor, rows:float=0.5, cell:int=4, edge:float=0.04, width:float=0.01) -> torch.Tensor:
