@@ -82,6 +82,8 @@ ABLATIONS = {   # name: settings of `config_learner`
                                           objectives={'info_f': 1.}),   # + the decoder draws f for the prior's poses (ours)
     'gauss0.125-fact-mirror-outline-infof': dict(likelihood='gaussian', sigma=0.125 ** 0.5, q_z='factorized',   # both
                                                  sizes=dict(mirror_f=True, outline_z=True), objectives={'info_f': 4.}),   # info_f as heavy against the reconstruction as above
+    'gauss0.125-fact-mirror-outline-infof8': dict(likelihood='gaussian', sigma=0.125 ** 0.5, q_z='factorized',   # the same,
+                                                  sizes=dict(mirror_f=True, outline_z=True), objectives={'info_f': 8.}),   # info_f twice as heavy
     'mse-fact-sil-outline': dict(likelihood='gaussian', q_z='factorized', sizes=dict(outline_z=True),   # the outline term, and z
                                  objectives={'silhouette': 10.}),                                  # that sees no colour
     'mse-fact-sil-cz': dict(likelihood='gaussian', q_z='factorized',   # the outline + C-DSVAE's colour-blind z: which term keeps the look in f
