@@ -97,9 +97,11 @@ def say(*a):
 # %% ../nbs/09_cli.ipynb #67c8a529
 TRAIN_DEFAULTS = {
     'toy': dict(preset='tiny', q_z='full', likelihood='bernoulli', epochs=10, n_train=2400, bs=32, lr=5e-3,
-                kl_warmup=1., kl_f_start=None, kl_f_epochs=4., mirror_f=False, outline_z=False),
+                kl_warmup=1., kl_f_start=None, kl_f_epochs=4., mirror_f=False, outline_z=False, sigma=SIGMA_SQ_HALF,
+                w_f=1., w_z=1.),
     'lpc': dict(preset='small', q_z='factorized', likelihood='gaussian', epochs=12, n_train=None, bs=64, lr=2e-3,
-                kl_warmup=1., kl_f_start=None, kl_f_epochs=4., mirror_f=True, outline_z=True),
+                kl_warmup=1., kl_f_start=None, kl_f_epochs=4., mirror_f=True, outline_z=True, sigma=SIGMA_SQ_HALF,
+                w_f=1., w_z=1.),
 }
 TRAIN_DEFAULTS['npy'] = TRAIN_DEFAULTS['lpc']
 
@@ -131,8 +133,8 @@ def model_flags(ck:dict=None, defaults:dict=None, **given) -> dict:
     return trained
 
 # %% ../nbs/09_cli.ipynb #29057ee7
-def train_run(source:str='toy', path=None, preset=None, q_z=None, likelihood=None, sigma=SIGMA_SQ_HALF, objectives='',
-              fade_out='', epochs=None, bs=None, lr=None, w_f=1., w_z=1., kl_warmup=None, kl_f_start=None, kl_f_epochs=None,
+def train_run(source:str='toy', path=None, preset=None, q_z=None, likelihood=None, sigma=None, objectives='',
+              fade_out='', epochs=None, bs=None, lr=None, w_f=None, w_z=None, kl_warmup=None, kl_f_start=None, kl_f_epochs=None,
               n_train=None, seed=0, precision='auto', mirror_f=None, outline_z=None,
               out='runs/dsvae', resume=False, overwrite=False, leak=0, bar=None) -> Path:
     "`dsvae-train` as a function: raises on bad arguments before any work; returns the output folder"
@@ -141,8 +143,8 @@ def train_run(source:str='toy', path=None, preset=None, q_z=None, likelihood=Non
     if not (isinstance(seed, int) and isinstance(leak, int) and leak >= 0):
         raise ValueError('--seed and --leak must be whole numbers (--leak >= 0).')
     given = dict(preset=preset, q_z=q_z, likelihood=likelihood, epochs=epochs, n_train=n_train, bs=bs, lr=lr,
-                 kl_warmup=kl_warmup, kl_f_start=kl_f_start, kl_f_epochs=kl_f_epochs)
-    check_args(source=source, sigma=sigma, w_f=w_f, w_z=w_z, precision=precision, **given)    # what was given, before any file
+                 kl_warmup=kl_warmup, kl_f_start=kl_f_start, kl_f_epochs=kl_f_epochs, sigma=sigma, w_f=w_f, w_z=w_z)
+    check_args(source=source, precision=precision, **given)    # what was given, before any file
     out = Path(out); ck = check_out(out, resume, overwrite); saved = (ck or {}).get('meta') or {}
     a = resolve_settings(given, TRAIN_DEFAULTS[source], saved)
     flags = model_flags(ck, TRAIN_DEFAULTS[source], mirror_f=mirror_f, outline_z=outline_z)   # a resumed run keeps its own
@@ -155,11 +157,10 @@ def train_run(source:str='toy', path=None, preset=None, q_z=None, likelihood=Non
         say(f"'{out}/model.pth' has already trained {start} epochs (--epochs {a['epochs']}): nothing to do."); return out
     _T0[0] = time.time(); data = load_data(source, path)
     cfg = replace(PRESETS[a['preset']], q_z=a['q_z'], **flags)
-    meta = dict(command='dsvae-train ' + shlex.join(sys.argv[1:]), source=source, **a, sigma=sigma, objectives=objs,
-                fade_out=fades, w_f=w_f, w_z=w_z)
+    meta = dict(command='dsvae-train ' + shlex.join(sys.argv[1:]), source=source, **a, objectives=objs, fade_out=fades)
     set_seed(seed)
     dls = sprites_dls(data, bs=a['bs'], n_train=a['n_train'], n_valid=512, seed=seed)
-    learn = dsvae_learner(dls, cfg, a['likelihood'], sigma, w_f, w_z, objs, a['kl_warmup'], a['kl_f_start'],
+    learn = dsvae_learner(dls, cfg, a['likelihood'], a['sigma'], a['w_f'], a['w_z'], objs, a['kl_warmup'], a['kl_f_start'],
                           a['kl_f_epochs'], fades, precision, out / 'model.pth', overwrite, meta,
                           cbs=[LeakCB(data, leak, log=say)] if leak else None)
     if ck: learn.resume(out / 'model.pth')
@@ -233,14 +234,14 @@ def dsvae_train(source:str='toy',        # data: 'toy' (built in), 'lpc' (LPC sh
                 preset:str=None,         # model sizes: tiny, small, paper or successor (default: tiny on toy, small on lpc / npy)
                 q_z:str=None,            # z posterior: 'full' or 'factorized' (default: full on toy, factorized on lpc / npy)
                 likelihood:str=None,     # 'bernoulli' or 'gaussian' (default: bernoulli on toy, gaussian on lpc / npy)
-                sigma:float=SIGMA_SQ_HALF,  # scale of the Gaussian likelihood
+                sigma:float=None,        # scale of the Gaussian likelihood (default 0.7071: sigma^2 = 1/2, the successors' squared error)
                 objectives:str='',       # extra terms, e.g. 'flip=10' or 'contrast_f=10,contrast_z=10,mi=1'
                 fade_out:str='',         # terms of --objectives whose weight falls to 0 over the run's first epochs (on --resume too), e.g. 'silhouette=3'
                 epochs:int=None,         # training epochs (default: 10 on toy, 12 on lpc / npy)
                 bs:int=None,             # batch size (default: 32 on toy, 64 on lpc / npy)
                 lr:float=None,           # peak learning rate of the one-cycle schedule (default: 5e-3 on toy, 2e-3 on lpc / npy)
-                w_f:float=1.,            # weight of KL(q(f) || p(f))
-                w_z:float=1.,            # weight of the KL of z
+                w_f:float=None,          # weight of KL(q(f) || p(f)) (default 1)
+                w_z:float=None,          # weight of the KL of z (default 1)
                 kl_warmup:float=None,    # epochs of linear KL warm-up from 0 (default 1)
                 kl_f_start:float=None,   # KL(q(f) || p(f)) starts at this multiple of w_f instead of warming up (1: constant)
                 kl_f_epochs:float=None,  # ... and falls linearly to w_f over these epochs (default 4)
