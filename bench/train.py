@@ -12,11 +12,8 @@ skipped there. The CPU model and its relevant flags are printed first, because t
 machines differ. Run it alone: another heavy process on the same cores makes every figure meaningless.
 """
 import argparse, platform, subprocess, time, torch
-from dataclasses import replace
-from dsvae.model import DSVAE, PRESETS, fast_precision
-from dsvae.loss import ELBOLoss, SIGMA_SQ_HALF
-from dsvae.objectives import add_objectives
-from dsvae.ablation import ABLATIONS
+from dsvae.model import fast_precision
+from dsvae.ablation import ABLATIONS, config_learner, split_gate
 
 # sets of objectives, by a short name: the ablation's configuration that has them
 OBJECTIVES = {'none': 'mse', 'flip': 'mse-flip', 'cdsvae': 'mse-cdsvae', 'cdsvae+flip': 'mse-cdsvae-flip',
@@ -31,11 +28,8 @@ def machine(device):
 
 def make_step(preset, config, dtype, device, bs, compile_model):
     "One full training step of the `ABLATIONS` configuration `config` on a fixed batch of `bs` random videos"
-    st = ABLATIONS[config]
-    m = DSVAE(replace(PRESETS[preset], q_z=st.get('q_z', 'full'), **st.get('sizes', {})))
-    m = m.to(device).to(memory_format=torch.channels_last)
-    elbo = ELBOLoss(st.get('likelihood', 'bernoulli'), sigma=st.get('sigma', SIGMA_SQ_HALF))
-    lf = add_objectives(elbo, m, st.get('objectives', {}))
+    learn = config_learner(None, preset, **split_gate(ABLATIONS[config])[1])   # the model and loss the ablation trains
+    m, lf = learn.model.to(device).to(memory_format=torch.channels_last), learn.loss_func
     fwd = torch.compile(m) if compile_model else m
     opt = torch.optim.Adam(m.parameters(), 1e-3)
     x = torch.rand(bs, 8, 64, 64, 3, device=device).permute(0, 1, 4, 2, 3)
