@@ -124,6 +124,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                              'dsvae.judge.load_judge': ('judge.html#load_judge', 'dsvae/judge.py'),
                              'dsvae.judge.plot_leak': ('judge.html#plot_leak', 'dsvae/judge.py'),
                              'dsvae.judge.protocol': ('judge.html#protocol', 'dsvae/judge.py'),
+                             'dsvae.judge.protocol_confusion': ('judge.html#protocol_confusion', 'dsvae/judge.py'),
                              'dsvae.judge.protocol_probs': ('judge.html#protocol_probs', 'dsvae/judge.py'),
                              'dsvae.judge.protocol_round': ('judge.html#protocol_round', 'dsvae/judge.py'),
                              'dsvae.judge.report_markdown': ('judge.html#report_markdown', 'dsvae/judge.py'),

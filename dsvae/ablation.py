@@ -76,8 +76,12 @@ ABLATIONS = {   # name: settings of `config_learner`
     'mse-fact-mirror': dict(likelihood='gaussian', q_z='factorized', sizes=dict(mirror_f=True)),   # q(f) blind to left/right: the ELBO only (ours)
     'mse-fact-outline': dict(likelihood='gaussian', q_z='factorized', sizes=dict(outline_z=True)),   # q(z) blind to colour: the ELBO only (ours)
     'mse-fact-mirror-outline': dict(likelihood='gaussian', q_z='factorized', sizes=dict(mirror_f=True, outline_z=True)),   # both
+    'mse-fact-mirror-outline-film': dict(likelihood='gaussian', q_z='factorized',   # both, and f modulates every decoder
+                                         sizes=dict(mirror_f=True, outline_z=True, film_f=True)),   # layer (FiLM): the ELBO only
     'gauss0.125-fact-mirror-outline': dict(likelihood='gaussian', sigma=0.125 ** 0.5, q_z='factorized',   # both, sigma^2 = 1/8:
                                            sizes=dict(mirror_f=True, outline_z=True)),   # colours drawn more surely
+    'gauss1-fact-mirror-outline': dict(likelihood='gaussian', sigma=1., q_z='factorized',   # both, sigma^2 = 1: a heavier KL,
+                                       sizes=dict(mirror_f=True, outline_z=True)),   # a z the learned prior fits more closely
     'mse-fact-mirror-outline-infof': dict(likelihood='gaussian', q_z='factorized', sizes=dict(mirror_f=True, outline_z=True),
                                           objectives={'info_f': 1.}),   # + the decoder draws f for the prior's poses (ours)
     'gauss0.125-fact-mirror-outline-infof': dict(likelihood='gaussian', sigma=0.125 ** 0.5, q_z='factorized',   # both

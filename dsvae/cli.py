@@ -98,10 +98,10 @@ def say(*a):
 TRAIN_DEFAULTS = {
     'toy': dict(preset='tiny', q_z='full', likelihood='bernoulli', epochs=10, n_train=2400, bs=32, lr=5e-3,
                 kl_warmup=1., kl_f_start=None, kl_f_epochs=4., mirror_f=False, outline_z=False, sigma=SIGMA_SQ_HALF,
-                w_f=1., w_z=1.),
+                w_f=1., w_z=1., film_f=False),
     'lpc': dict(preset='small', q_z='factorized', likelihood='gaussian', epochs=12, n_train=None, bs=64, lr=2e-3,
                 kl_warmup=1., kl_f_start=None, kl_f_epochs=4., mirror_f=True, outline_z=True, sigma=SIGMA_SQ_HALF,
-                w_f=1., w_z=1.),
+                w_f=1., w_z=1., film_f=False),
 }
 TRAIN_DEFAULTS['npy'] = TRAIN_DEFAULTS['lpc']
 
@@ -135,7 +135,7 @@ def model_flags(ck:dict=None, defaults:dict=None, **given) -> dict:
 # %% ../nbs/09_cli.ipynb #29057ee7
 def train_run(source:str='toy', path=None, preset=None, q_z=None, likelihood=None, sigma=None, objectives='',
               fade_out='', epochs=None, bs=None, lr=None, w_f=None, w_z=None, kl_warmup=None, kl_f_start=None, kl_f_epochs=None,
-              n_train=None, seed=0, precision='auto', mirror_f=None, outline_z=None,
+              n_train=None, seed=0, precision='auto', mirror_f=None, outline_z=None, film_f=None,
               out='runs/dsvae', resume=False, overwrite=False, leak=0, bar=None) -> Path:
     "`dsvae-train` as a function: raises on bad arguments before any work; returns the output folder"
     check_source(source); check_path(source, path); objs = parse_objectives(objectives)
@@ -147,7 +147,7 @@ def train_run(source:str='toy', path=None, preset=None, q_z=None, likelihood=Non
     check_args(source=source, precision=precision, **given)    # what was given, before any file
     out = Path(out); ck = check_out(out, resume, overwrite); saved = (ck or {}).get('meta') or {}
     a = resolve_settings(given, TRAIN_DEFAULTS[source], saved)
-    flags = model_flags(ck, TRAIN_DEFAULTS[source], mirror_f=mirror_f, outline_z=outline_z)   # a resumed run keeps its own
+    flags = model_flags(ck, TRAIN_DEFAULTS[source], mirror_f=mirror_f, outline_z=outline_z, film_f=film_f)   # a resumed run keeps its own
     if ck and not objectives: objs = saved.get('objectives') or {}
     fades = parse_fade_out(fade_out, objs) if fade_out else \
             {k: e for k, e in (saved.get('fade_out') or {}).items() if k in objs}   # a resumed run keeps its own
@@ -252,6 +252,8 @@ def dsvae_train(source:str='toy',        # data: 'toy' (built in), 'lpc' (LPC sh
                                    'default: on for lpc / npy, off for toy; --mirror-f false turns it off)', _SWITCH]=None,
                 outline_z:Annotated[bool_arg, "q(z) reads the figure's outline only: z cannot see its colours (ours; default: "
                                     'on for lpc / npy, off for toy; --outline-z false turns it off)', _SWITCH]=None,
+                film_f:Annotated[bool_arg, 'f also scales and shifts the channels of every decoder layer (FiLM; ours; '
+                                 'default: off)', _SWITCH]=None,
                 out:str='runs/dsvae',    # output folder
                 resume:bool=False,       # continue the run in out/model.pth
                 overwrite:bool=False,    # replace a model already in out/

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 import matplotlib.pyplot as plt
 from sklearn.discriminant_analysis import LinearDiscriminantAnalysis
+from sklearn.metrics import confusion_matrix
 from fastai.learner import Learner, Metric
 from fastai.callback.core import Callback
 from fastai.optimizer import Adam
@@ -22,8 +23,8 @@ from .train import precision_cbs
 # %% auto #0
 __all__ = ['HEADS', 'N_LOGITS', 'LEAK_FACTORS', 'Judge', 'judge_split', 'judge_loss', 'HeadAccuracy', 'train_judge', 'load_judge',
            'judge_accuracy', 'inception_score', 'entropies', 'protocol_probs', 'protocol_round', 'protocol',
-           'swap_partners', 'swap_accuracy', 'leak_matrix', 'leak_table', 'plot_leak', 'LeakCB', 'evaluate',
-           'report_markdown']
+           'protocol_confusion', 'swap_partners', 'swap_accuracy', 'leak_matrix', 'leak_table', 'plot_leak', 'LeakCB',
+           'evaluate', 'report_markdown']
 
 # %% ../nbs/05_judge.ipynb #326b298f
 HEADS = ['motion'] + ATTRS
@@ -169,6 +170,15 @@ def protocol(model:DSVAE,       # the model to judge
             vals = ', '.join(f'{k} {v:.4f}' for k, v in rs[-1].items())
             log(f'protocol seed {s}: {vals} ({time.time() - t:.0f} s)')
     return {k: (float(np.mean([r[k] for r in rs])), float(np.std([r[k] for r in rs]))) for k in rs[0]}
+
+# %% ../nbs/05_judge.ipynb #63ab5811
+def protocol_confusion(model:DSVAE, judge:Judge, data:Sprites, seed:int=0, bs:int=256) -> dict:
+    """Confusion matrices of one round of the protocol (`protocol_probs`): {'motion': (9, 9), 'skin': (6, 6), ...}, counts
+    of videos, rows the true class and columns the judge's; motion with f resampled, attributes with z resampled"""
+    pm, pa = protocol_probs(model, judge, data, seed, bs)
+    cm = lambda y, p, n: confusion_matrix(y, p.argmax(-1).numpy(), labels=np.arange(n))
+    return {'motion': cm(data.motion, pm, N_MOTIONS)} | {a: cm(data.attrs[:, k], pa[:, k], N_VARIANTS) for k, a in enumerate(ATTRS)}
+
 
 # %% ../nbs/05_judge.ipynb #288131dc
 def swap_partners(n:int,      # number of videos

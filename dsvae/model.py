@@ -30,6 +30,7 @@ class DSVAEConfig:
     init_std: float = None   # None: PyTorch's init; else conv and linear weights ~ N(0, init_std), biases 0
     mirror_f: bool = False   # q(f) reads the mean of the features of x and of its mirror image (ours)
     outline_z: bool = False  # q(z) reads the figure's outline only, not its colours; a 'full' q(z) also reads f (ours)
+    film_f: bool = False     # f also scales and shifts the channels of every decoder layer (FiLM; ours for the DSVAE)
 
 PRESETS = {'tiny': DSVAEConfig(f_dim=32, z_dim=8, channels=(16, 32, 64, 64), h_dim=128, hidden=64),
            'small': DSVAEConfig(),
@@ -60,17 +61,29 @@ def figure_mask(x:torch.Tensor, edge:float=0.02, width:float=0.002) -> torch.Ten
 
 # %% ../nbs/01_model.ipynb #13b47d58
 class FrameDecoder(nn.Module):
-    "Latents [z_t, f] (N, z_dim + f_dim) -> frame logits (N, 3, 64, 64)"
+    """Latents [z_t, f] (N, z_dim + f_dim) -> frame logits (N, 3, 64, 64). With `cfg.film_f`, f also scales and shifts the
+    channels after every hidden layer, h * (1 + gamma(f)) + beta(f) (FiLM: Perez et al., AAAI 2018), from zero: at
+    initialisation the decoder is the plain one"""
     def __init__(self, cfg:DSVAEConfig):
         super().__init__()
         chs = tuple(reversed(cfg.channels)) + (3,)
-        self.c0 = chs[0]
+        self.c0, self.z_dim = chs[0], cfg.z_dim
         self.fc = nn.Sequential(nn.Linear(cfg.z_dim + cfg.f_dim, chs[0] * 16), nn.LeakyReLU(0.2))
         pairs = list(zip(chs[:-1], chs[1:]))
         self.convs = nn.Sequential(*[conv_block(a, b, transpose=True, act=i < len(pairs) - 1)
                                      for i, (a, b) in enumerate(pairs)])
         nn.init.constant_(self.convs[-1][0].bias, -2.)   # start near the dark background (sigmoid(-2) = 0.12)
-    def forward(self, zf): return self.convs(self.fc(zf).view(-1, self.c0, 4, 4))
+        self.film = nn.ModuleList(nn.Linear(cfg.f_dim, 2 * b) for _, b in pairs[:-1]) if cfg.film_f else None
+        for lin in self.film or []: nn.init.zeros_(lin.weight); nn.init.zeros_(lin.bias)
+    def forward(self, zf):
+        h = self.fc(zf).view(-1, self.c0, 4, 4)
+        if self.film is None: return self.convs(h)
+        f = zf[:, self.z_dim:]
+        for i, block in enumerate(self.convs):
+            h = block(h)
+            if i < len(self.film): g, b = self.film[i](f)[..., None, None].chunk(2, dim=1); h = h * (1 + g) + b
+        return h
+
 
 # %% ../nbs/01_model.ipynb #0f46920d
 class Gaussian(nn.Linear):
