@@ -171,7 +171,7 @@ def protocol(model:DSVAE,       # the model to judge
             log(f'protocol seed {s}: {vals} ({time.time() - t:.0f} s)')
     return {k: (float(np.mean([r[k] for r in rs])), float(np.std([r[k] for r in rs]))) for k in rs[0]}
 
-# %% ../nbs/05_judge.ipynb #63ab5811
+# %% ../nbs/05_judge.ipynb #0cce2b30
 def protocol_confusion(model:DSVAE, judge:Judge, data:Sprites, seed:int=0, bs:int=256) -> dict:
     """Confusion matrices of one round of the protocol (`protocol_probs`): {'motion': (9, 9), 'skin': (6, 6), ...}, counts
     of videos, rows the true class and columns the judge's; motion with f resampled, attributes with z resampled"""
