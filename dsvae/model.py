@@ -73,12 +73,10 @@ class FrameDecoder(nn.Module):
         self.convs = nn.Sequential(*[conv_block(a, b, transpose=True, act=i < len(pairs) - 1)
                                      for i, (a, b) in enumerate(pairs)])
         nn.init.constant_(self.convs[-1][0].bias, -2.)   # start near the dark background (sigmoid(-2) = 0.12)
-        self.film = nn.ModuleList(nn.Linear(cfg.f_dim, 2 * b) for _, b in pairs[:-1]) if cfg.film_f else None
-        for lin in self.film or []: nn.init.zeros_(lin.weight); nn.init.zeros_(lin.bias)
+        self.film = nn.ModuleList(nn.Linear(cfg.f_dim, 2 * b) for _, b in (pairs[:-1] if cfg.film_f else []))
+        for lin in self.film: nn.init.zeros_(lin.weight); nn.init.zeros_(lin.bias)
     def forward(self, zf):
-        h = self.fc(zf).view(-1, self.c0, 4, 4)
-        if self.film is None: return self.convs(h)
-        f = zf[:, self.z_dim:]
+        h, f = self.fc(zf).view(-1, self.c0, 4, 4), zf[:, self.z_dim:]
         for i, block in enumerate(self.convs):
             h = block(h)
             if i < len(self.film): g, b = self.film[i](f)[..., None, None].chunk(2, dim=1); h = h * (1 + g) + b
