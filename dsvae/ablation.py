@@ -78,6 +78,10 @@ ABLATIONS = {   # name: settings of `config_learner`
     'mse-fact-mirror-outline': dict(likelihood='gaussian', q_z='factorized', sizes=dict(mirror_f=True, outline_z=True)),   # both
     'mse-fact-mirror-outline-film': dict(likelihood='gaussian', q_z='factorized',   # both, and f modulates every decoder
                                          sizes=dict(mirror_f=True, outline_z=True, film_f=True)),   # layer (FiLM): the ELBO only
+    'mse-fact-mirror-outline-palette': dict(likelihood='gaussian', q_z='factorized',   # both, and each pixel mixes 32
+                                            sizes=dict(mirror_f=True, outline_z=True, palette_f=32)),   # colours of f: the ELBO only
+    'mse-fact-mirror-outline-film-mix': dict(likelihood='gaussian', q_z='factorized',   # FiLM, and a learned prior that is a
+                                             sizes=dict(mirror_f=True, outline_z=True, film_f=True, prior_k=16)),   # mixture of 16
     'gauss0.125-fact-mirror-outline': dict(likelihood='gaussian', sigma=0.125 ** 0.5, q_z='factorized',   # both, sigma^2 = 1/8:
                                            sizes=dict(mirror_f=True, outline_z=True)),   # colours drawn more surely
     'gauss1-fact-mirror-outline': dict(likelihood='gaussian', sigma=1., q_z='factorized',   # both, sigma^2 = 1: a heavier KL,

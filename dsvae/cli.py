@@ -5,7 +5,7 @@
 # %% ../nbs/09_cli.ipynb #dff67ca1
 from __future__ import annotations
 import json, math, os, shlex, sys, time
-from dataclasses import replace
+from dataclasses import replace, asdict
 from pathlib import Path
 import torch
 import matplotlib; matplotlib.use('Agg')
@@ -15,7 +15,7 @@ from fastcore.script import call_parse, bool_arg
 from fastai.torch_core import set_seed, default_device
 from .data import sprites_dls, check_writable, cache_dir
 from .sources import SOURCES, check_source, get_sprites
-from .model import PRESETS, fast_precision
+from .model import PRESETS, DSVAEConfig, fast_precision
 from .checkpoint import is_shipped, read_file, load_checkpoint
 from .loss import LIKELIHOODS, SIGMA_SQ_HALF
 from .objectives import OBJECTIVES
@@ -98,10 +98,10 @@ def say(*a):
 TRAIN_DEFAULTS = {
     'toy': dict(preset='tiny', q_z='full', likelihood='bernoulli', epochs=10, n_train=2400, bs=32, lr=5e-3,
                 kl_warmup=1., kl_f_start=None, kl_f_epochs=4., mirror_f=False, outline_z=False, sigma=SIGMA_SQ_HALF,
-                w_f=1., w_z=1., film_f=False),
+                w_f=1., w_z=1., film_f=False, prior_k=1),
     'lpc': dict(preset='small', q_z='factorized', likelihood='gaussian', epochs=12, n_train=None, bs=64, lr=2e-3,
                 kl_warmup=1., kl_f_start=None, kl_f_epochs=4., mirror_f=True, outline_z=True, sigma=SIGMA_SQ_HALF,
-                w_f=1., w_z=1., film_f=False),
+                w_f=1., w_z=1., film_f=True, prior_k=16),
 }
 TRAIN_DEFAULTS['npy'] = TRAIN_DEFAULTS['lpc']
 
@@ -120,34 +120,40 @@ def check_out(out:Path, resume:bool, overwrite:bool):
 
 # %% ../nbs/09_cli.ipynb #7eb0c08d
 def model_flags(ck:dict=None, defaults:dict=None, **given) -> dict:
-    """The model switches `given` ({name: bool or None}, fields of `DSVAEConfig`): for a new run as given, None taking
-    `defaults[name]` (else False); a resumed run (its checkpoint `ck`) keeps its own. `ValueError` if one is given the other
-    way than the resumed run was trained."""
-    if ck is None: return {k: bool((defaults or {}).get(k, False) if v is None else v) for k, v in given.items()}
-    trained = {k: bool((ck.get('config') or {}).get(k)) for k in given}
+    """The model settings `given` ({name: value or None}, fields of `DSVAEConfig`: the switches, `prior_k`): for a new run as
+    given, None taking `defaults[name]` (else the field's default); a resumed run (its checkpoint `ck`) keeps its own.
+    `ValueError` if one is given otherwise than the resumed run was trained."""
+    base = asdict(DSVAEConfig())
+    if ck is None: return {k: (defaults or {}).get(k, base[k]) if v is None else v for k, v in given.items()}
+    trained = {k: type(base[k])((ck.get('config') or {}).get(k) or base[k]) for k in given}
     for k, v in given.items():
-        if v is not None and bool(v) != trained[k]:
-            flag = '--' + k.replace('_', '-')
-            raise ValueError(f"{flag} {str(bool(v)).lower()}: the run being resumed was trained with{'' if trained[k] else 'out'}"
-                             f" it; resume without {flag}, or start a new run with --overwrite.")
+        if v is None or v == trained[k]: continue
+        flag = '--' + k.replace('_', '-')
+        was = f"with{'' if trained[k] else 'out'} it" if isinstance(v, bool) else f'with {flag} {trained[k]}'
+        raise ValueError(f"{flag} {str(v).lower()}: the run being resumed was trained {was}; resume without {flag}, "
+                         f"or start a new run with --overwrite.")
     return trained
+
 
 # %% ../nbs/09_cli.ipynb #29057ee7
 def train_run(source:str='toy', path=None, preset=None, q_z=None, likelihood=None, sigma=None, objectives='',
               fade_out='', epochs=None, bs=None, lr=None, w_f=None, w_z=None, kl_warmup=None, kl_f_start=None, kl_f_epochs=None,
-              n_train=None, seed=0, precision='auto', mirror_f=None, outline_z=None, film_f=None,
+              n_train=None, seed=0, precision='auto', mirror_f=None, outline_z=None, film_f=None, prior_k=None,
               out='runs/dsvae', resume=False, overwrite=False, leak=0, bar=None) -> Path:
     "`dsvae-train` as a function: raises on bad arguments before any work; returns the output folder"
     check_source(source); check_path(source, path); objs = parse_objectives(objectives)
     if fade_out and (objectives or not resume): parse_fade_out(fade_out, objs)   # else: checked with the resumed run's terms
     if not (isinstance(seed, int) and isinstance(leak, int) and leak >= 0):
         raise ValueError('--seed and --leak must be whole numbers (--leak >= 0).')
+    if not (prior_k is None or isinstance(prior_k, int) and prior_k >= 1):
+        raise ValueError(f'--prior-k must be a whole number >= 1 (1: the paper\'s Gaussian prior), got {prior_k!r}.')
     given = dict(preset=preset, q_z=q_z, likelihood=likelihood, epochs=epochs, n_train=n_train, bs=bs, lr=lr,
                  kl_warmup=kl_warmup, kl_f_start=kl_f_start, kl_f_epochs=kl_f_epochs, sigma=sigma, w_f=w_f, w_z=w_z)
     check_args(source=source, precision=precision, **given)    # what was given, before any file
     out = Path(out); ck = check_out(out, resume, overwrite); saved = (ck or {}).get('meta') or {}
     a = resolve_settings(given, TRAIN_DEFAULTS[source], saved)
-    flags = model_flags(ck, TRAIN_DEFAULTS[source], mirror_f=mirror_f, outline_z=outline_z, film_f=film_f)   # a resumed run keeps its own
+    flags = model_flags(ck, TRAIN_DEFAULTS[source], mirror_f=mirror_f, outline_z=outline_z, film_f=film_f,
+                        prior_k=prior_k)   # a resumed run keeps its own
     if ck and not objectives: objs = saved.get('objectives') or {}
     fades = parse_fade_out(fade_out, objs) if fade_out else \
             {k: e for k, e in (saved.get('fade_out') or {}).items() if k in objs}   # a resumed run keeps its own
@@ -166,7 +172,7 @@ def train_run(source:str='toy', path=None, preset=None, q_z=None, likelihood=Non
     if ck: learn.resume(out / 'model.pth')
     fading = f" fading out over epochs {fades}," if fades else ''
     say(f"model: {a['preset']} ({sum(p.numel() for p in learn.model.parameters()) / 1e6:.2f} M parameters, q_z "
-        f"{a['q_z']}{''.join(', ' + k for k, v in flags.items() if v)}), likelihood {a['likelihood']}, "
+        f"{a['q_z']}{''.join(f', {k}' + ('' if v is True else f' {v}') for k, v in flags.items() if v is True or v > 1)}), likelihood {a['likelihood']}, "
         f"objectives {objs or 'none'},{fading} {fast_precision() if precision == 'auto' else precision} on "
         f"{default_device()}; epochs {start + 1}..{a['epochs']}")
     fit_with_progress(learn, a['epochs'], a['lr'], start, out, bar)
@@ -253,7 +259,8 @@ def dsvae_train(source:str='toy',        # data: 'toy' (built in), 'lpc' (LPC sh
                 outline_z:Annotated[bool_arg, "q(z) reads the figure's outline only: z cannot see its colours (ours; default: "
                                     'on for lpc / npy, off for toy; --outline-z false turns it off)', _SWITCH]=None,
                 film_f:Annotated[bool_arg, 'f also scales and shifts the channels of every decoder layer (FiLM; ours; '
-                                 'default: off)', _SWITCH]=None,
+                                 'default: on for lpc / npy, off for toy)', _SWITCH]=None,
+                prior_k:int=None,        # Gaussians in the learned prior p(z_t | z_<t) (ours; default 16 on lpc / npy, 1 on toy: the paper's)
                 out:str='runs/dsvae',    # output folder
                 resume:bool=False,       # continue the run in out/model.pth
                 overwrite:bool=False,    # replace a model already in out/

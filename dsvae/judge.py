@@ -139,7 +139,8 @@ def protocol_probs(model:DSVAE, judge:Judge, data:Sprites, seed:int=0, bs:int=25
         for i in range(0, len(data), bs):
             f, z = model.encode(videos(data, np.arange(i, min(i + bs, len(data))), dev))
             pm.append(judge_split(judge(model.decode(model.sample_f(len(f)), z)))[0].float().softmax(-1).cpu())
-            zp = model.prior.sample(len(f), z.shape[1])[1]          # prior means along a sampled path (C-DSVAE)
+            zp = model.prior.sample(len(f), z.shape[1])[1]          # prior means along a sampled path (C-DSVAE; of a mixture:
+                                                                    # the drawn component's)
             pa.append(judge_split(judge(model.decode(f, zp)))[1].float().softmax(-1).cpu())
     return torch.cat(pm), torch.cat(pa)
 

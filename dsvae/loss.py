@@ -10,7 +10,8 @@ from fastcore.basics import patch
 from .model import DSVAEOutput
 
 # %% auto #0
-__all__ = ['SIGMA_SQ_HALF', 'LIKELIHOODS', 'kl_normal', 'recon_nll', 'Recon', 'kl_f', 'kl_z', 'DSVAELoss', 'ELBOLoss']
+__all__ = ['SIGMA_SQ_HALF', 'LIKELIHOODS', 'kl_normal', 'recon_nll', 'Recon', 'kl_f', 'kl_mixture', 'kl_z', 'DSVAELoss',
+           'ELBOLoss']
 
 # %% ../nbs/02_loss.ipynb #4d5a9df0
 def kl_normal(mu_q, lv_q, mu_p=None, lv_p=None):
@@ -48,10 +49,22 @@ def kl_f(out:DSVAEOutput, x=None):
     "Term `kl_f`: KL(q(f | x) || N(0, I)) in nats per video (B,)"
     return kl_normal(out.f_mu.float(), out.f_lv.float())
 
+# %% ../nbs/02_loss.ipynb #fbeedb49
+def kl_mixture(z, mu_q, lv_q, mu_p, lv_p, logit_p):
+    """One-sample estimate of KL(N(mu_q, exp(lv_q)) || sum_k softmax(logit_p)_k N(mu_p[k], exp(lv_p[k]))) at a sample z of q:
+    log q(z) - log p(z), in nats. z, mu_q, lv_q (..., D); mu_p, lv_p (..., K, D); logit_p (..., K) -> (...)"""
+    def log_normal(z, mu, lv): return -0.5 * (lv + (z - mu) ** 2 / lv.exp() + math.log(2 * math.pi)).sum(-1)
+    log_p = torch.logsumexp(logit_p.log_softmax(-1) + log_normal(z[..., None, :], mu_p, lv_p), -1)
+    return log_normal(z, mu_q, lv_q) - log_p
+
+
 # %% ../nbs/02_loss.ipynb #9ae35dc8
 def kl_z(out:DSVAEOutput, x=None):
-    "Term `kl_z`: sum_t KL(q(z_t | .) || p(z_t | z_<t)) in nats per video (B,), with the prior fed the posterior samples"
-    return kl_normal(out.z_mu.float(), out.z_lv.float(), out.zp_mu.float(), out.zp_lv.float()).sum(1)
+    """Term `kl_z`: sum_t KL(q(z_t | .) || p(z_t | z_<t)) in nats per video (B,), with the prior fed the posterior samples;
+    analytic for the paper's Gaussian prior, `kl_mixture`'s one-sample estimate at the posterior sample for a mixture"""
+    if out.zp_logit.shape[-1] == 1: return kl_normal(out.z_mu.float(), out.z_lv.float(), out.zp_mu.float(), out.zp_lv.float()).sum(1)
+    return kl_mixture(*(t.float() for t in (out.z, out.z_mu, out.z_lv, out.zp_mu, out.zp_lv, out.zp_logit))).sum(1)
+
 
 # %% ../nbs/02_loss.ipynb #98d38b81
 class DSVAELoss:

@@ -31,6 +31,8 @@ class DSVAEConfig:
     mirror_f: bool = False   # q(f) reads the mean of the features of x and of its mirror image (ours)
     outline_z: bool = False  # q(z) reads the figure's outline only, not its colours; a 'full' q(z) also reads f (ours)
     film_f: bool = False     # f also scales and shifts the channels of every decoder layer (FiLM; ours for the DSVAE)
+    palette_f: int = 0       # > 0: every pixel mixes this many colours, which f alone sets (ours); 0: the plain last layer
+    prior_k: int = 1         # components of the learned prior p(z_t | z_<t): 1, the paper's Gaussian; K > 1, a mixture (ours)
 
 PRESETS = {'tiny': DSVAEConfig(f_dim=32, z_dim=8, channels=(16, 32, 64, 64), h_dim=128, hidden=64),
            'small': DSVAEConfig(),
@@ -63,10 +65,11 @@ def figure_mask(x:torch.Tensor, edge:float=0.02, width:float=0.002) -> torch.Ten
 class FrameDecoder(nn.Module):
     """Latents [z_t, f] (N, z_dim + f_dim) -> frame logits (N, 3, 64, 64). With `cfg.film_f`, f also scales and shifts the
     channels after every hidden layer, h * (1 + gamma(f)) + beta(f) (FiLM: Perez et al., AAAI 2018), from zero: at
-    initialisation the decoder is the plain one"""
+    initialisation the decoder is the plain one. With `cfg.palette_f` = K, the last layer gives K weights per pixel
+    (a softmax) for K colours (logits) set by f alone: logits = sum_k w_k(z_t, f) c_k(f) (ours)"""
     def __init__(self, cfg:DSVAEConfig):
         super().__init__()
-        chs = tuple(reversed(cfg.channels)) + (3,)
+        chs = tuple(reversed(cfg.channels)) + (cfg.palette_f or 3,)
         self.c0, self.z_dim = chs[0], cfg.z_dim
         self.fc = nn.Sequential(nn.Linear(cfg.z_dim + cfg.f_dim, chs[0] * 16), nn.LeakyReLU(0.2))
         pairs = list(zip(chs[:-1], chs[1:]))
@@ -75,12 +78,15 @@ class FrameDecoder(nn.Module):
         nn.init.constant_(self.convs[-1][0].bias, -2.)   # start near the dark background (sigmoid(-2) = 0.12)
         self.film = nn.ModuleList(nn.Linear(cfg.f_dim, 2 * b) for _, b in (pairs[:-1] if cfg.film_f else []))
         for lin in self.film: nn.init.zeros_(lin.weight); nn.init.zeros_(lin.bias)
+        self.palette = nn.Linear(cfg.f_dim, 3 * cfg.palette_f) if cfg.palette_f else None
+        if cfg.palette_f: nn.init.constant_(self.palette.bias, -2.)
     def forward(self, zf):
         h, f = self.fc(zf).view(-1, self.c0, 4, 4), zf[:, self.z_dim:]
         for i, block in enumerate(self.convs):
             h = block(h)
             if i < len(self.film): g, b = self.film[i](f)[..., None, None].chunk(2, dim=1); h = h * (1 + g) + b
-        return h
+        if self.palette is None: return h
+        return torch.einsum('nkhw,nkc->nchw', h.softmax(1), self.palette(f).view(len(f), -1, 3))
 
 
 # %% ../nbs/01_model.ipynb #0f46920d
@@ -126,27 +132,39 @@ class DynamicEncoder(nn.Module):
 
 # %% ../nbs/01_model.ipynb #026b2e47
 class LearnedPrior(nn.Module):
-    "p(z_t | z_<t): an LSTM over z_0 = 0, z_1, ... emitting means and log-variances"
+    """p(z_t | z_<t): an LSTM over z_0 = 0, z_1, ... emitting means and log-variances (z_dim) and mixture logits (1); with
+    `cfg.prior_k` = K > 1, a mixture of K diagonal Gaussians per step: means and log-variances (K, z_dim), logits (K) (ours)"""
     def __init__(self, cfg:DSVAEConfig):
         super().__init__()
-        self.lstm, self.head = nn.LSTM(cfg.z_dim, cfg.hidden, batch_first=True), Gaussian(cfg.hidden, cfg.z_dim)
-        self.z_dim = cfg.z_dim
+        if not cfg.prior_k >= 1: raise ValueError(f'prior_k must be >= 1 (1: the paper\'s Gaussian), got {cfg.prior_k!r}.')
+        self.k, self.z_dim = cfg.prior_k, cfg.z_dim
+        self.lstm, self.head = nn.LSTM(cfg.z_dim, cfg.hidden, batch_first=True), Gaussian(cfg.hidden, cfg.z_dim * self.k)
+        self.logit = nn.Linear(cfg.hidden, self.k) if self.k > 1 else None
+    def params(self, o):
+        "LSTM outputs o (..., hidden) -> means, log-variances (..., K, z_dim) and logits (..., K); K = 1 drops its axis"
+        mu, lv = (t.unflatten(-1, (self.k, self.z_dim)) for t in self.head(o))
+        if self.logit is None: return mu.squeeze(-2), lv.squeeze(-2), o.new_zeros(*o.shape[:-1], 1)
+        return mu, lv, self.logit(o)
     def forward(self, z):
         "Teacher forcing: the prior of every z_t given the posterior samples z (B, T, z_dim)"
-        return self.head(self.lstm(F.pad(z[:, :-1], (0, 0, 1, 0)))[0])
+        return self.params(self.lstm(F.pad(z[:, :-1], (0, 0, 1, 0)))[0])
     def sample(self, n:int, T:int):
-        "Autoregressive samples z (n, T, z_dim) with their means and log-variances"
+        "Autoregressive samples z (n, T, z_dim) with the means and log-variances they were drawn from (of the drawn component)"
         z, state, out = self.head.weight.new_zeros(n, 1, self.z_dim), None, []
         for _ in range(T):
             o, state = self.lstm(z, state)
-            mu, lv = self.head(o)
+            mu, lv, w = self.params(o)
+            if self.k > 1:
+                k = torch.distributions.Categorical(logits=w.float()).sample()[..., None, None].expand(-1, -1, 1, self.z_dim)
+                mu, lv = mu.gather(2, k).squeeze(2), lv.gather(2, k).squeeze(2)
             z = rsample(mu, lv); out.append((z, mu, lv))
         return [torch.cat(o, dim=1) for o in zip(*out)]
 
+
 # %% ../nbs/01_model.ipynb #9bf9506d
 class DSVAEOutput(tuple):
-    "Model predictions: frame logits, q(f), f, q(z), z, the prior p(z_t | z_<t) and the frame features h that q(f) reads, as a tuple with named fields"
-    fields = ('x_logits', 'f_mu', 'f_lv', 'f', 'z_mu', 'z_lv', 'z', 'zp_mu', 'zp_lv', 'h')
+    "Model predictions: frame logits, q(f), f, q(z), z, the prior p(z_t | z_<t), the frame features h that q(f) reads and the prior's mixture logits, as a tuple with named fields"
+    fields = ('x_logits', 'f_mu', 'f_lv', 'f', 'z_mu', 'z_lv', 'z', 'zp_mu', 'zp_lv', 'h', 'zp_logit')
     def __new__(cls, items): return super().__new__(cls, items)
     def __getattr__(self, k):
         if k in DSVAEOutput.fields: return self[DSVAEOutput.fields.index(k)]
@@ -181,8 +199,8 @@ class DSVAE(nn.Module):
         h = self.features(x); hf = self.static_features(x, h)
         f_mu, f_lv = self.f_enc(hf); f = rsample(f_mu, f_lv)
         z_mu, z_lv = self.z_enc(self.dynamic_features(x, h), f); z = rsample(z_mu, z_lv)
-        zp_mu, zp_lv = self.prior(z)
-        return DSVAEOutput([self.decode_logits(f, z), f_mu, f_lv, f, z_mu, z_lv, z, zp_mu, zp_lv, hf])
+        zp_mu, zp_lv, zp_logit = self.prior(z)
+        return DSVAEOutput([self.decode_logits(f, z), f_mu, f_lv, f, z_mu, z_lv, z, zp_mu, zp_lv, hf, zp_logit])
 
 # %% ../nbs/01_model.ipynb #3a9a54af
 def init_normal(model:nn.Module, std:float=0.01) -> nn.Module:
