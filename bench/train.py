@@ -6,7 +6,8 @@ Usage: python bench/train.py [--presets small] [--objectives none flip cdsvae] [
 Each case times full training steps (forward, loss with its objectives, backward, Adam) on random videos in [0, 1],
 after two warm-up steps. `--objectives` times sets of terms on the paper's encoders (short names of `ABLATIONS`
 configurations); `--configs` times any `ABLATIONS` configuration as it trains (likelihood, sigma, q(z), sizes such as
-`mirror_f` / `outline_z`, terms), e.g. `mse-fact-mirror-outline`, the default of `dsvae-train --source lpc`.
+`mirror_f` / `outline_z` / `film_f` / `prior_k`, terms), e.g. `mse-fact-mirror-outline-film-mix`, the default of
+`dsvae-train --source lpc`.
 bf16 runs only where the device has it (`fast_precision`): on CPUs with AVX2 only it is emulated and slow, so it is
 skipped there. The CPU model and its relevant flags are printed first, because these
 machines differ. Run it alone: another heavy process on the same cores makes every figure meaningless.
