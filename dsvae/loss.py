@@ -53,7 +53,7 @@ def kl_f(out:DSVAEOutput, x=None):
 def kl_mixture(z, mu_q, lv_q, mu_p, lv_p, logit_p):
     """One-sample estimate of KL(N(mu_q, exp(lv_q)) || sum_k softmax(logit_p)_k N(mu_p[k], exp(lv_p[k]))) at a sample z of q:
     log q(z) - log p(z), in nats. z, mu_q, lv_q (..., D); mu_p, lv_p (..., K, D); logit_p (..., K) -> (...)"""
-    def log_normal(z, mu, lv): return -0.5 * (lv + (z - mu) ** 2 / lv.exp() + math.log(2 * math.pi)).sum(-1)
+    log_normal = lambda z, mu, lv: torch.distributions.Normal(mu, (0.5 * lv).exp()).log_prob(z).sum(-1)
     log_p = torch.logsumexp(logit_p.log_softmax(-1) + log_normal(z[..., None, :], mu_p, lv_p), -1)
     return log_normal(z, mu_q, lv_q) - log_p
 

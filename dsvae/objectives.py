@@ -72,8 +72,7 @@ class DynamicContrast:
 # %% ../nbs/02a_objectives.ipynb #cc4a4671
 def log_q_pairs(s:torch.Tensor, mu:torch.Tensor, lv:torch.Tensor) -> torch.Tensor:
     "log N(s_i; mu_j, exp(lv_j)) summed over the last dim, for every pair (i, j): (B, B, ...) from (B, ..., D)"
-    s, mu, lv = s.float()[:, None], mu.float()[None], lv.float()[None]
-    return (-0.5 * ((s - mu) ** 2 / lv.exp() + lv + math.log(2 * math.pi))).sum(-1)
+    return torch.distributions.Normal(mu.float()[None], (0.5 * lv.float()[None]).exp()).log_prob(s.float()[:, None]).sum(-1)
 
 # %% ../nbs/02a_objectives.ipynb #d2f42909
 class MutualInfo:
