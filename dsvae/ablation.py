@@ -82,6 +82,11 @@ ABLATIONS = {   # name: settings of `config_learner`
                                             sizes=dict(mirror_f=True, outline_z=True, palette_f=32)),   # colours of f: the ELBO only
     'mse-fact-mirror-outline-film-mix': dict(likelihood='gaussian', q_z='factorized',   # FiLM, and a learned prior that is a
                                              sizes=dict(mirror_f=True, outline_z=True, film_f=True, prior_k=16)),   # mixture of 16
+    'mse-fact-mirror-outline-film-mix-sil': dict(likelihood='gaussian', q_z='factorized',   # the default, and the outline
+                                                 sizes=dict(mirror_f=True, outline_z=True, film_f=True, prior_k=16),   # term: z
+                                                 objectives={'silhouette': 10.}),   # decoded with f from the prior keeps the outline
+    'mse-fact-mirror-outline-film-mix-wf2': dict(likelihood='gaussian', q_z='factorized', w_f=2.,   # the default with KL(q(f) || p(f))
+                                                 sizes=dict(mirror_f=True, outline_z=True, film_f=True, prior_k=16)),   # twice: beta_f = 2
     'gauss0.125-fact-mirror-outline': dict(likelihood='gaussian', sigma=0.125 ** 0.5, q_z='factorized',   # both, sigma^2 = 1/8:
                                            sizes=dict(mirror_f=True, outline_z=True)),   # colours drawn more surely
     'gauss1-fact-mirror-outline': dict(likelihood='gaussian', sigma=1., q_z='factorized',   # both, sigma^2 = 1: a heavier KL,
