@@ -1,6 +1,7 @@
 """Where the judge protocol loses its figures: the judge on test videos decoded from codes of other sources.
 
-Motion side (z = each video's posterior mean, scored against its motion), with f from
+Motion side: the real test videos (`real videos`), then the videos decoded with z = each video's posterior mean, scored
+against its motion, and f from
   `own`: its own posterior mean (a reconstruction), `swap`: another test video's posterior mean (`swap_partners`),
   `prior t=1` (the protocol), `t=0.8`, `t=0.5`: N(0, t^2 I);
 for each: motion accuracy, H(y|x) in nats, IS, and H(y|x) over the thirds of |f| (smallest first).
@@ -14,7 +15,7 @@ Usage: python tools/decode_diag.py JUDGE CHECKPOINT... [--source lpc --path ../s
 import argparse
 import numpy as np, torch
 from dsvae.checkpoint import load_checkpoint
-from dsvae.data import ATTRS
+from dsvae.data import ATTRS, videos
 from dsvae.judge import load_judge, judge_split, encode_all, swap_partners, entropies, inception_score
 from dsvae.model import fast_eval
 from dsvae.sources import get_sprites
@@ -28,6 +29,7 @@ def judged(model, judge, f, z, bs=256):
             pm.append(m.softmax(-1).cpu()); pa.append(a.softmax(-1).cpu())
     return torch.cat(pm), torch.cat(pa)
 
+@torch.no_grad()
 def diagnose(model, judge, test):
     "Print the two tables of the module's docstring for `model`"
     f, z = encode_all(model, test); s = swap_partners(len(test), 0)
@@ -36,6 +38,9 @@ def diagnose(model, judge, test):
         fp = model.sample_f(len(f)).cpu()
         zs, zm = (t.cpu() for t in model.prior.sample(len(f), z.shape[1])[:2])
     print('| f from | motion | H(y\\|x) | IS | H(y\\|x) by third of \\|f\\| |\n|---|---|---|---|---|')
+    pr = torch.cat([judge_split(judge(videos(test, np.arange(i, min(i + 256, len(test))), 'cpu')).float())[0].softmax(-1)
+                    for i in range(0, len(test), 256)])
+    print(f'| real videos | {(pr.argmax(-1).numpy() == test.motion).mean():.4f} | {entropies(pr)[0]:.4f} | {inception_score(pr):.2f} | |')
     for name, fx in [('own', f), ('swap', f[s]), ('prior t=1', fp), ('prior t=0.8', 0.8 * fp), ('prior t=0.5', 0.5 * fp)]:
         p = judged(model, judge, fx, z)[0]
         h = -(p * torch.log(p + 1e-12)).sum(-1); q = fx.norm(dim=-1).argsort()
