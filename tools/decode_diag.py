@@ -33,7 +33,7 @@ def judged(model, judge, f, z, bs=256):
 def diagnose(model, judge, test):
     "Print the two tables of the module's docstring for `model`"
     f, z = encode_all(model, test); s = swap_partners(len(test), 0)
-    with torch.random.fork_rng(), torch.no_grad():
+    with torch.random.fork_rng():
         torch.manual_seed(0)
         fp = model.sample_f(len(f)).cpu()
         zs, zm = (t.cpu() for t in model.prior.sample(len(f), z.shape[1])[:2])
