@@ -114,6 +114,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                              'dsvae.judge.LeakCB.after_epoch': ('judge.html#leakcb.after_epoch', 'dsvae/judge.py'),
                              'dsvae.judge.LeakCB.before_fit': ('judge.html#leakcb.before_fit', 'dsvae/judge.py'),
                              'dsvae.judge.entropies': ('judge.html#entropies', 'dsvae/judge.py'),
+                             'dsvae.judge.entropy': ('judge.html#entropy', 'dsvae/judge.py'),
                              'dsvae.judge.evaluate': ('judge.html#evaluate', 'dsvae/judge.py'),
                              'dsvae.judge.inception_score': ('judge.html#inception_score', 'dsvae/judge.py'),
                              'dsvae.judge.judge_accuracy': ('judge.html#judge_accuracy', 'dsvae/judge.py'),

@@ -22,7 +22,7 @@ from .train import precision_cbs
 
 # %% auto #0
 __all__ = ['HEADS', 'N_LOGITS', 'LEAK_FACTORS', 'Judge', 'judge_split', 'judge_loss', 'HeadAccuracy', 'train_judge', 'load_judge',
-           'judge_accuracy', 'inception_score', 'entropies', 'protocol_probs', 'protocol_round', 'protocol',
+           'judge_accuracy', 'inception_score', 'entropy', 'entropies', 'protocol_probs', 'protocol_round', 'protocol',
            'protocol_confusion', 'swap_partners', 'swap_accuracy', 'leak_matrix', 'leak_table', 'plot_leak', 'LeakCB',
            'evaluate', 'report_markdown']
 
@@ -123,11 +123,17 @@ def inception_score(p:torch.Tensor) -> float:
     py = p.mean(0, keepdim=True)
     return float(torch.exp((p * (torch.log(p + 1e-12) - torch.log(py + 1e-12))).sum(1).mean()))
 
+# %% ../nbs/05_judge.ipynb #57fe4ecd
+def entropy(p:torch.Tensor) -> torch.Tensor:
+    "Entropy in nats of each row of class probabilities `p` (N, C): H(y|x) of each video, shape (N,)"
+    return -(p * torch.log(p + 1e-12)).sum(-1)
+
+
 # %% ../nbs/05_judge.ipynb #731dd5bd
 def entropies(p:torch.Tensor):
-    "H(y|x) and H(y), in nats, for class probabilities `p` (N, C)"
-    H = lambda q: -(q * torch.log(q + 1e-12)).sum(-1)
-    return float(H(p).mean()), float(H(p.mean(0)))
+    "H(y|x) (the mean `entropy` of the rows) and H(y) (that of their mean), in nats, for class probabilities `p` (N, C)"
+    return float(entropy(p).mean()), float(entropy(p.mean(0)))
+
 
 # %% ../nbs/05_judge.ipynb #cdd6bbd1
 @torch.no_grad()
