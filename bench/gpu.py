@@ -2,7 +2,7 @@
 
 Issue 9's GPU check: the best variant at the paper's sizes in at most 8 minutes of training, e.g. on a lent GPU or Colab:
 
-    python bench/gpu.py --path ../shared/lpc_sprites                      # mse-fact-mirror-outline-film-mix, paper preset, 7 min
+    python bench/gpu.py --path ../shared/lpc_sprites                      # mse-fact-mirror-outline-film-mix-wf2, paper preset, 7 min
     python bench/gpu.py --path ../shared/lpc_sprites --preset tiny --minutes 0.5 --n-train 512 --seeds 1   # CPU check
 
 Steps: data; the judge (loaded from --judge, else trained 3 epochs and saved there); two short calibration fits on
@@ -66,7 +66,7 @@ def main(a):
 if __name__ == '__main__':
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument('--path', default=None, help='folder of the LPC sheets (default: download)')
-    p.add_argument('--config', default='mse-fact-mirror-outline-film-mix', choices=list(ABLATIONS))
+    p.add_argument('--config', default='mse-fact-mirror-outline-film-mix-wf2', choices=list(ABLATIONS))
     p.add_argument('--preset', default='paper', choices=list(PRESETS))
     p.add_argument('--minutes', type=float, default=7., help='training budget (wall clock, validation and scoring excluded)')
     p.add_argument('--bs', type=int, default=128)
