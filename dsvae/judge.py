@@ -123,7 +123,7 @@ def inception_score(p:torch.Tensor) -> float:
     py = p.mean(0, keepdim=True)
     return float(torch.exp((p * (torch.log(p + 1e-12) - torch.log(py + 1e-12))).sum(1).mean()))
 
-# %% ../nbs/05_judge.ipynb #57fe4ecd
+# %% ../nbs/05_judge.ipynb #e6f2dfd1
 def entropy(p:torch.Tensor) -> torch.Tensor:
     "Entropy in nats of each row of class probabilities `p` (N, C): H(y|x) of each video, shape (N,)"
     return -(p * torch.log(p + 1e-12)).sum(-1)
