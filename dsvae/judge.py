@@ -128,12 +128,10 @@ def entropy(p:torch.Tensor) -> torch.Tensor:
     "Entropy in nats of each row of class probabilities `p` (N, C): H(y|x) of each video, shape (N,)"
     return -(p * torch.log(p + 1e-12)).sum(-1)
 
-
 # %% ../nbs/05_judge.ipynb #731dd5bd
 def entropies(p:torch.Tensor):
     "H(y|x) (the mean `entropy` of the rows) and H(y) (that of their mean), in nats, for class probabilities `p` (N, C)"
     return float(entropy(p).mean()), float(entropy(p.mean(0)))
-
 
 # %% ../nbs/05_judge.ipynb #cdd6bbd1
 @torch.no_grad()

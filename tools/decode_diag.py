@@ -16,7 +16,7 @@ import argparse
 import numpy as np, torch
 from dsvae.checkpoint import load_checkpoint
 from dsvae.data import ATTRS, videos
-from dsvae.judge import load_judge, judge_split, encode_all, swap_partners, entropy, entropies, inception_score
+from dsvae.judge import load_judge, judge_split, encode_all, swap_partners, entropy, inception_score
 from dsvae.model import fast_eval
 from dsvae.sources import get_sprites
 
@@ -40,13 +40,13 @@ def diagnose(model, judge, test):
     print('| f from | motion | H(y\\|x) | IS | H(y\\|x) by third of \\|f\\| |\n|---|---|---|---|---|')
     pr = torch.cat([judge_split(judge(videos(test, np.arange(i, min(i + 256, len(test))), 'cpu')).float())[0].softmax(-1)
                     for i in range(0, len(test), 256)])
-    print(f'| real videos | {(pr.argmax(-1).numpy() == test.motion).mean():.4f} | {entropies(pr)[0]:.4f} | {inception_score(pr):.2f} | |')
+    print(f'| real videos | {(pr.argmax(-1).numpy() == test.motion).mean():.4f} | {float(entropy(pr).mean()):.4f} | {inception_score(pr):.2f} | |')
     for name, fx in [('own', f), ('swap', f[s]), ('prior t=1', fp), ('prior t=0.8', 0.8 * fp), ('prior t=0.5', 0.5 * fp)]:
         p = judged(model, judge, fx, z)[0]
         h = entropy(p); q = fx.norm(dim=-1).argsort()
         thirds = ' / '.join(f'{float(h[k].mean()):.3f}' for k in np.array_split(q.numpy(), 3))
         acc = float((p.argmax(-1).numpy() == test.motion).mean())
-        print(f'| {name} | {acc:.4f} | {entropies(p)[0]:.4f} | {inception_score(p):.2f} | {thirds} |')
+        print(f'| {name} | {acc:.4f} | {float(h.mean()):.4f} | {inception_score(p):.2f} | {thirds} |')
     print('\n| z from | ' + ' | '.join(ATTRS) + ' |\n|---|' + '---|' * len(ATTRS))
     for name, zx in [('swap', z[s]), ('prior samples', zs), ('prior means', zm)]:
         a = judged(model, judge, f, zx)[1].argmax(-1).numpy()
